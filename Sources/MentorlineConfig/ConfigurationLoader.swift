@@ -1,0 +1,50 @@
+package import Foundation
+internal import MentorlineCore
+
+/// Loads `Config/`: `mentorline.yaml`, `roster.yaml` and the secret and token files they name.
+///
+/// Every problem is collected in one pass and thrown together, each located at `file:line:column`.
+package struct ConfigurationLoader: Sendable {
+    package static let settingsFileName = "mentorline.yaml"
+    package static let rosterFileName = "roster.yaml"
+
+    package var directory: URL
+    /// Consulted for `CREDENTIALS_DIRECTORY` (systemd `LoadCredential=`).
+    package var environment: [String: String]
+
+    package init(directory: URL, environment: [String: String] = ProcessInfo.processInfo.environment) {
+        self.directory = directory
+        self.environment = environment
+    }
+
+    package func load() throws(ConfigurationErrors) -> MentorlineConfiguration {
+        let diagnostics = Diagnostics()
+        let references = ReferenceTable()
+        let credentials = CredentialFiles(configurationDirectory: directory, environment: environment)
+
+        let settingsFile = YAMLFile(path: Self.settingsFileName, diagnostics: diagnostics)
+        var settings = SettingsDecoder.Settings()
+        if let root = settingsFile.compose(at: directory.appendingPathComponent(Self.settingsFileName)) {
+            settings = SettingsDecoder(file: settingsFile, references: references, credentials: credentials).decode(root)
+        }
+
+        let rosterFile = YAMLFile(path: Self.rosterFileName, diagnostics: diagnostics)
+        var roster = Roster()
+        if let root = rosterFile.compose(at: directory.appendingPathComponent(Self.rosterFileName)) {
+            roster = RosterDecoder(file: rosterFile, references: references, defaultTimeZone: settings.timeZone).decode(root)
+        }
+
+        references.checkReferences()
+        guard diagnostics.isEmpty else { throw ConfigurationErrors(errors: diagnostics.errors) }
+        return MentorlineConfiguration(
+            directory: directory,
+            server: settings.server,
+            storage: settings.storage,
+            timeZone: settings.timeZone,
+            delivery: settings.delivery,
+            dispatch: settings.dispatch,
+            tokens: settings.tokens,
+            roster: roster
+        )
+    }
+}

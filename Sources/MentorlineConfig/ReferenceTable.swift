@@ -1,0 +1,53 @@
+internal import Yams
+
+/// The kinds of things configuration declares by id and refers to by id.
+enum ReferenceKind: String {
+    case topic
+    case mentor
+    case team
+    case schedule
+    case policy = "escalation policy"
+    case route
+    case endpoint
+    case token
+
+    /// What identifies one: tokens have names, everything else ids.
+    var identifierWord: String { self == .token ? "name" : "id" }
+}
+
+/// Declared ids and the references to them, across files: references are checked once everything is
+/// declared, so a file may refer to something declared further down or in the other file.
+final class ReferenceTable {
+    private var declared: [ReferenceKind: [String: Mark?]] = [:]
+    private var references: [(kind: ReferenceKind, id: String, node: Node, file: YAMLFile)] = []
+
+    /// Declares `id`; false (with an error) when it is already declared.
+    @discardableResult
+    func declare(_ kind: ReferenceKind, _ id: String, at node: Node, in file: YAMLFile) -> Bool {
+        if let first = declared[kind]?[id] {
+            let location = first.map { " (first defined at line \($0.line))" } ?? ""
+            file.report("duplicate \(kind.rawValue) \(kind.identifierWord) '\(id)'\(location)", at: node)
+            return false
+        }
+        declared[kind, default: [:]][id] = node.mark
+        return true
+    }
+
+    /// Records that `node` names the `kind` `id`; checked by ``checkReferences()``.
+    func refer(to kind: ReferenceKind, _ id: String, at node: Node, in file: YAMLFile) {
+        references.append((kind, id, node, file))
+    }
+
+    func isDeclared(_ kind: ReferenceKind, _ id: String) -> Bool { declared[kind]?[id] != nil }
+
+    /// Reports every reference to an id that was never declared.
+    func checkReferences() {
+        for reference in references where !isDeclared(reference.kind, reference.id) {
+            let known = declared[reference.kind].map { Array($0.keys) } ?? []
+            reference.file.report(
+                "unknown \(reference.kind.rawValue) '\(reference.id)'" + Suggestion.hint(for: reference.id, in: known.sorted()),
+                at: reference.node
+            )
+        }
+    }
+}

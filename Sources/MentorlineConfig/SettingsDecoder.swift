@@ -1,0 +1,220 @@
+internal import Foundation
+internal import MentorlineCore
+internal import Yams
+
+/// Decodes `mentorline.yaml`: everything but the roster. Missing keys take ``ConfigurationDefaults``.
+struct SettingsDecoder {
+    let file: YAMLFile
+    let references: ReferenceTable
+    let credentials: CredentialFiles
+
+    struct Settings {
+        var server = ServerSettings()
+        var storage = StorageSettings()
+        var timeZone = ConfigurationDefaults.timeZone
+        var delivery = DeliverySettings()
+        var dispatch = DispatchSettings()
+        var tokens: [TokenGrant] = []
+    }
+
+    func decode(_ root: Node) -> Settings {
+        var settings = Settings()
+        guard let top = file.mapping(root, for: "mentorline.yaml", context: "the top level",
+                                     keys: ["server", "storage", "time_zone", "auth", "delivery", "dispatch"])
+        else { return settings }
+        if let node = top.optional("server") { settings.server = server(node) }
+        if let node = top.optional("storage") { settings.storage = storage(node) }
+        if let node = top.optional("time_zone"), let zone = file.timeZone(node, for: "time_zone") { settings.timeZone = zone }
+        if let node = top.optional("auth") { settings.tokens = tokens(node) }
+        if let node = top.required("delivery") { settings.delivery = delivery(node) }
+        if let node = top.optional("dispatch") { settings.dispatch = dispatch(node) }
+        return settings
+    }
+
+    // MARK: server, storage, dispatch
+
+    private func server(_ node: Node) -> ServerSettings {
+        var settings = ServerSettings()
+        guard let map = file.mapping(node, for: "server", context: "server", keys: ["listen", "public_url"]) else { return settings }
+        if let node = map.optional("listen"), let text = file.text(node, for: "listen") {
+            if let address = ListenAddress(parsing: text) {
+                settings = ServerSettings(listen: address)
+            } else {
+                file.report("invalid listen address '\(text)' (expected HOST:PORT with a port 0-65535, e.g. 127.0.0.1:8080)", at: node)
+            }
+        }
+        if let node = map.optional("public_url"), let text = file.text(node, for: "public_url") {
+            if Self.httpURL(text) != nil {
+                settings.publicURL = String(text.reversed().drop { $0 == "/" }.reversed())
+            } else {
+                file.report("'public_url' must be an absolute http or https URL, found '\(text)'", at: node)
+            }
+        }
+        return settings
+    }
+
+    private func storage(_ node: Node) -> StorageSettings {
+        var settings = StorageSettings()
+        guard let map = file.mapping(node, for: "storage", context: "storage", keys: ["state_directory", "database"]) else { return settings }
+        if let node = map.optional("state_directory"), let text = file.text(node, for: "state_directory") { settings.stateDirectory = text }
+        if let node = map.optional("database"), let text = file.text(node, for: "database") { settings.databaseFile = text }
+        return settings
+    }
+
+    private func dispatch(_ node: Node) -> DispatchSettings {
+        var settings = DispatchSettings()
+        guard let map = file.mapping(node, for: "dispatch", context: "dispatch", keys: ["batch_size"]) else { return settings }
+        if let node = map.optional("batch_size"), let size = file.integer(node, for: "batch_size", atLeast: 1) { settings.batchSize = size }
+        return settings
+    }
+
+    /// A URL with an http or https scheme and a host.
+    static func httpURL(_ text: String) -> URL? {
+        guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https",
+              let host = url.host, !host.isEmpty
+        else { return nil }
+        return url
+    }
+
+    // MARK: auth
+
+    private func tokens(_ node: Node) -> [TokenGrant] {
+        guard let auth = file.mapping(node, for: "auth", context: "auth", keys: ["tokens"]),
+              let list = auth.optional("tokens"),
+              let entries = file.mappings(list, for: "tokens", context: "token", keys: ["kind", "name", "mentor", "file"])
+        else { return [] }
+        var grants: [TokenGrant] = []
+        var seen: [[UInt8]: (name: String, line: Int)] = [:]
+        for entry in entries {
+            guard let grant = token(entry) else { continue }
+            if let first = seen[grant.sha256] {
+                file.report("token of '\(grant.name)' is the same as the token of '\(first.name)' (line \(first.line)); every token must be unique", at: entry.node)
+                continue
+            }
+            seen[grant.sha256] = (grant.name, entry.node.mark?.line ?? 1)
+            grants.append(grant)
+        }
+        return grants
+    }
+
+    private enum TokenKindName: String, CaseIterable {
+        case intake, mentor, admin
+    }
+
+    private func token(_ entry: MappingReader) -> TokenGrant? {
+        let kindName = entry.required("kind").flatMap { file.choice($0, for: "kind", as: TokenKindName.self, named: "token kind") }
+        var kind: TokenKind?
+        var name: (text: String, node: Node)?
+        switch kindName {
+        case .mentor?:
+            if let node = entry.required("mentor"), let id = file.identifier(node, for: "mentor") {
+                references.refer(to: .mentor, id, at: node, in: file)
+                kind = .mentor(MentorID(id))
+                name = (id, node)
+            }
+            if let node = entry.optional("name") { name = file.text(node, for: "name").map { ($0, node) } }
+        case .intake?, .admin?:
+            if let node = entry.optional("mentor") {
+                file.report("'mentor' is only allowed in tokens of kind mentor", at: node)
+            }
+            kind = kindName == .intake ? .intake : .admin
+            if let node = entry.required("name") { name = file.text(node, for: "name").map { ($0, node) } }
+        case nil:
+            if let node = entry.optional("name") { _ = file.text(node, for: "name") }
+        }
+        if let name { references.declare(.token, name.text, at: name.node, in: file) }
+        guard let fileNode = entry.required("file"), let path = file.text(fileNode, for: "file") else { return nil }
+        guard let text = credentials.read(path) else {
+            file.report("cannot read token file '\(path)'", at: fileNode)
+            return nil
+        }
+        guard text.count >= ConfigurationDefaults.minimumTokenLength else {
+            file.report("token in '\(path)' is shorter than \(ConfigurationDefaults.minimumTokenLength) characters", at: fileNode)
+            return nil
+        }
+        guard let kind, let name else { return nil }
+        return TokenGrant(kind: kind, name: name.text, sha256: TokenGrant.hashToken(text))
+    }
+
+    // MARK: delivery
+
+    private func delivery(_ node: Node) -> DeliverySettings {
+        var settings = DeliverySettings()
+        guard let map = file.mapping(node, for: "delivery", context: "delivery", keys: [
+            "endpoints", "recipients", "retry_schedule", "retry_jitter", "max_retry_after",
+            "connect_timeout", "request_timeout", "max_in_flight",
+        ]) else { return settings }
+        if let node = map.required("endpoints"), let entries = file.mappings(node, for: "endpoints", context: "endpoint", keys: ["id", "url", "secret_file"]) {
+            for entry in entries {
+                if let endpoint = endpoint(entry) { settings.endpoints[endpoint.id] = endpoint }
+            }
+        }
+        if let node = map.required("recipients"),
+           let recipients = file.mapping(node, for: "recipients", context: "recipients", keys: RecipientKind.allCases.map(\.rawValue)) {
+            for kind in RecipientKind.allCases {
+                if let node = recipients.required(kind.rawValue), let id = file.identifier(node, for: kind.rawValue) {
+                    references.refer(to: .endpoint, id, at: node, in: file)
+                    settings.recipients[kind] = EndpointID(id)
+                }
+            }
+        }
+        var retry = settings.retry
+        if let node = map.optional("retry_schedule"), let items = file.list(node, for: "retry_schedule") {
+            if items.isEmpty {
+                file.report("'retry_schedule' needs at least one delay", at: node)
+            }
+            let delays = items.compactMap { file.duration($0, for: "retry_schedule") }
+            if delays.count == items.count { retry = RetryPolicy(delays: delays, jitter: retry.jitter, maximumRetryAfter: retry.maximumRetryAfter) }
+        }
+        if let node = map.optional("retry_jitter"), let jitter = file.number(node, for: "retry_jitter") {
+            if (0...1).contains(jitter) {
+                retry.jitter = jitter
+            } else {
+                file.report("'retry_jitter' must be between 0 and 1, found \(jitter)", at: node)
+            }
+        }
+        if let node = map.optional("max_retry_after"), let limit = file.duration(node, for: "max_retry_after") { retry.maximumRetryAfter = limit }
+        settings.retry = retry
+        if let node = map.optional("connect_timeout"), let value = file.duration(node, for: "connect_timeout") { settings.connectTimeout = value }
+        if let node = map.optional("request_timeout"), let value = file.duration(node, for: "request_timeout") { settings.requestTimeout = value }
+        if let node = map.optional("max_in_flight"), let value = file.integer(node, for: "max_in_flight", atLeast: 1) { settings.maxInFlight = value }
+        return settings
+    }
+
+    private func endpoint(_ entry: MappingReader) -> WebhookEndpoint? {
+        var id: String?
+        if let node = entry.required("id"), let value = file.identifier(node, for: "id"), references.declare(.endpoint, value, at: node, in: file) {
+            id = value
+        }
+        var url: String?
+        if let node = entry.required("url"), let text = file.text(node, for: "url") {
+            if Self.httpURL(text) != nil {
+                url = text
+            } else {
+                // The URL itself is not repeated: it may carry credentials.
+                file.report("endpoint url must be an absolute http or https URL", at: node)
+            }
+        }
+        let secret = entry.required("secret_file").flatMap(secretKey)
+        guard let id, let url, let secret else { return nil }
+        return WebhookEndpoint(id: EndpointID(id), url: url, secretKey: secret)
+    }
+
+    /// The key in a `whsec_<base64>` secret file.
+    private func secretKey(_ node: Node) -> [UInt8]? {
+        guard let path = file.text(node, for: "secret_file") else { return nil }
+        guard let text = credentials.read(path) else {
+            file.report("cannot read secret file '\(path)'", at: node)
+            return nil
+        }
+        guard text.hasPrefix("whsec_"), let key = Data(base64Encoded: String(text.dropFirst(6))), !key.isEmpty else {
+            file.report("secret file '\(path)' does not hold a webhook secret (expected 'whsec_' followed by base64)", at: node)
+            return nil
+        }
+        guard key.count >= ConfigurationDefaults.minimumSecretBytes else {
+            file.report("secret in '\(path)' is \(key.count) bytes; webhook secrets need at least \(ConfigurationDefaults.minimumSecretBytes)", at: node)
+            return nil
+        }
+        return Array(key)
+    }
+}

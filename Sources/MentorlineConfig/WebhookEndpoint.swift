@@ -1,0 +1,19 @@
+package import MentorlineCore
+
+/// A receiver of signed webhooks (Standard Webhooks).
+package struct WebhookEndpoint: Hashable, Sendable, CustomStringConvertible {
+    package var id: EndpointID
+    /// An absolute `http` or `https` URL.
+    package var url: String
+    /// The HMAC-SHA256 key: the bytes after `whsec_`, base64-decoded.
+    package var secretKey: [UInt8]
+
+    package init(id: EndpointID, url: String, secretKey: [UInt8]) {
+        self.id = id
+        self.url = url
+        self.secretKey = secretKey
+    }
+
+    /// Names the endpoint without its secret, so logging one never leaks the key.
+    package var description: String { "WebhookEndpoint(\(id), \(url), secret: \(secretKey.count) bytes)" }
+}

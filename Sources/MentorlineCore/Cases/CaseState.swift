@@ -1,0 +1,22 @@
+/// Where a case is in its life. See ARCHITECTURE.md, "Case lifecycle".
+package enum CaseState: String, Codable, Sendable, CaseIterable, Hashable {
+    /// Stored, waiting for the dispatcher's first decision.
+    case received
+    /// Between offers: a decline or an expired offer sends it back here.
+    case routing
+    /// Offered to a mentor who has not answered yet.
+    case offered
+    /// A mentor took it.
+    case accepted
+    case resolved
+    /// Nobody could take it: the coordinator and ops have been alerted.
+    case unroutable
+
+    /// Whether the case still needs someone to act on it.
+    package var isOpen: Bool {
+        switch self {
+        case .received, .routing, .offered, .accepted, .unroutable: true
+        case .resolved: false
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package import Foundation
+package import Logging
+package import MentorlineCore
+import MentorlineDelivery
+package import MentorlineStore
+import ServiceLifecycle
+import Synchronization
+
+/// Routes cases: one loop, woken by new work (intake commits, declines) and by the earliest due
+/// timer, never polling. Each cycle takes a batch of due work, asks Core's ``CasePlanner`` what to
+/// do with each item, and writes the decisions, audit entries, timers and messages in one transaction.
+package final class Dispatcher: Service {
+    private let store: any CaseStore
+    private let planner: @Sendable () -> CasePlanner
+    private let batchSize: @Sendable () -> Int
+    private let now: @Sendable () -> Date
+    private let logger: Logger
+    private let messagesQueued: @Sendable () -> Void
+    private let wakeSignal = WakeSignal()
+    private let stopping = Atomic<Bool>(false)
+    private let heartbeat = Mutex<Date?>(nil)
+
+    /// - Parameters:
+    ///   - planner: the planner for the configuration in force (read each cycle, so reloads apply).
+    ///   - messagesQueued: called after a cycle queued messages (to wake the deliverer).
+    package init(
+        store: any CaseStore, planner: @escaping @Sendable () -> CasePlanner, batchSize: @escaping @Sendable () -> Int,
+        now: @escaping @Sendable () -> Date, logger: Logger, messagesQueued: @escaping @Sendable () -> Void
+    ) {
+        self.store = store
+        self.planner = planner
+        self.batchSize = batchSize
+        self.now = now
+        self.logger = logger
+        self.messagesQueued = messagesQueued
+    }
+
+    /// There may be new work.
+    package func wake() { wakeSignal.signal() }
+
+    /// When the loop last went round; nil before it starts and after it ends.
+    package var lastHeartbeat: Date? { heartbeat.withLock { $0 } }
+
+    package func run() async throws {
+        await withGracefulShutdownHandler {
+            while !stopping.load(ordering: .acquiring) {
+                heartbeat.withLock { $0 = now() }
+                do {
+                    let limit = max(1, batchSize())
+                    let report = try await cycle(limit: limit)
+                    if report.workItems >= limit { continue }
+                    let at = now()
+                    let next = try await store.nextDispatchWakeup(now: at)
+                    await wakeSignal.wait(until: next.map { ContinuousClock.now + .seconds($0.timeIntervalSince(at)) })
+                } catch {
+                    logger.error("Dispatch cycle failed; retrying shortly.", metadata: ["error": "\(String(describing: error))"])
+                    await wakeSignal.wait(until: .now + .seconds(1))
+                }
+            }
+        } onGracefulShutdown: {
+            self.stopping.store(true, ordering: .releasing)
+            self.wakeSignal.signal()
+        }
+        heartbeat.withLock { $0 = nil }
+    }
+
+    /// One transaction's worth of work.
+    func cycle(limit: Int) async throws -> DispatchReport {
+        let planner = self.planner()
+        let at = now()
+        let identifiers = IdentifierGenerator()
+        let report = try await store.dispatch(now: at, limit: limit) { work, openTasks in
+            switch work {
+            case .route(let snapshot):
+                planner.route(snapshot, openTasks: openTasks, now: at, newTaskID: identifiers.make(TaskKind.self, at: at))
+            case .expire(let task, let snapshot):
+                planner.expire(task, of: snapshot, openTasks: openTasks, now: at, newTaskID: identifiers.make(TaskKind.self, at: at))
+            }
+        }
+        for task in report.expired {
+            logger.info("Offer expired.", metadata: ["case": "\(task.caseID)", "task": "\(task.id)", "mentor": "\(task.mentor)"])
+        }
+        for task in report.offers {
+            logger.info("Case offered.", metadata: [
+                "case": "\(task.caseID)", "task": "\(task.id)", "mentor": "\(task.mentor)", "level": "\(task.level + 1)",
+            ])
+        }
+        for id in report.unroutable {
+            logger.warning("Case unroutable; ops alerted.", metadata: ["case": "\(id)"])
+        }
+        if report.messagesQueued > 0 { messagesQueued() }
+        return report
+    }
+}

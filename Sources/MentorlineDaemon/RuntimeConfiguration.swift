@@ -1,0 +1,49 @@
+import Foundation
+package import MentorlineConfig
+package import MentorlineCore
+package import MentorlineDelivery
+package import MentorlineServer
+
+/// A loaded configuration with everything the services derive from it built once: the token table,
+/// the endpoint signers, the planner. Swapped whole on reload, so no service sees half a config.
+package struct RuntimeConfiguration: Sendable {
+    package var configuration: MentorlineConfiguration
+    /// Counts successful loads: 1 at start, +1 per accepted reload.
+    package var generation: Int
+    package var api: APISettings
+    package var delivery: DeliveryRuntimeSettings
+    package var planner: CasePlanner
+
+    package init(_ configuration: MentorlineConfiguration, generation: Int) throws {
+        self.configuration = configuration
+        self.generation = generation
+        let grants = configuration.tokens.map { grant -> (sha256: [UInt8], principal: Principal) in
+            switch grant.kind {
+            case .intake: (grant.sha256, .intake(name: grant.name))
+            case .mentor(let mentor): (grant.sha256, .mentor(mentor))
+            case .admin: (grant.sha256, .admin(name: grant.name))
+            }
+        }
+        api = APISettings(tokens: TokenTable(grants: grants), publicURL: configuration.server.publicURL)
+
+        let recipients = configuration.delivery.recipients
+        var overrides: [MentorID: EndpointID] = [:]
+        for mentor in configuration.roster.mentors.values {
+            if let endpoint = mentor.endpoint { overrides[mentor.id] = endpoint }
+        }
+        let fallback = recipients[.mentor] ?? configuration.delivery.endpoints.keys.sorted().first ?? EndpointID("none")
+        let notifications = Notifications(
+            publicURL: configuration.server.publicURL, timeZone: configuration.timeZone, topics: configuration.roster.topics,
+            endpoints: RecipientEndpoints(byKind: recipients, mentorOverrides: overrides, fallback: fallback)
+        )
+        var targets: [EndpointID: EndpointTarget] = [:]
+        for endpoint in configuration.delivery.endpoints.values {
+            targets[endpoint.id] = EndpointTarget(url: endpoint.url, signer: WebhookSigner(secret: try WebhookSecret(keyBytes: endpoint.secretKey)))
+        }
+        delivery = DeliveryRuntimeSettings(
+            endpoints: targets, retry: configuration.delivery.retry, maximumInFlight: configuration.delivery.maxInFlight,
+            notifications: notifications
+        )
+        planner = CasePlanner(roster: configuration.roster, notifications: notifications)
+    }
+}

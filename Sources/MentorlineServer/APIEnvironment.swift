@@ -1,0 +1,55 @@
+package import Foundation
+package import Logging
+package import MentorlineStore
+
+/// What the HTTP API needs from the running daemon.
+package struct APIEnvironment: Sendable {
+    package var store: any CaseStore
+    package var committer: IntakeCommitter
+    /// The settings in force; read per request, so a reload takes effect at once.
+    package var settings: @Sendable () -> APISettings
+    /// Whether the daemon can do its work, for `/readyz`.
+    package var readiness: @Sendable () async -> Readiness
+    package var now: @Sendable () -> Date
+    /// Tells the dispatcher a case needs routing again (after a decline).
+    package var wakeDispatcher: @Sendable () -> Void
+    package var logger: Logger
+
+    package init(
+        store: any CaseStore, committer: IntakeCommitter, settings: @escaping @Sendable () -> APISettings,
+        readiness: @escaping @Sendable () async -> Readiness, now: @escaping @Sendable () -> Date,
+        wakeDispatcher: @escaping @Sendable () -> Void, logger: Logger
+    ) {
+        self.store = store
+        self.committer = committer
+        self.settings = settings
+        self.readiness = readiness
+        self.now = now
+        self.wakeDispatcher = wakeDispatcher
+        self.logger = logger
+    }
+}
+
+/// The reloadable part of the API's configuration.
+package struct APISettings: Sendable {
+    package var tokens: TokenTable
+    /// Base of status URLs, without a trailing slash.
+    package var publicURL: String
+    /// The largest request body accepted.
+    package var maximumBodyBytes: Int
+
+    package init(tokens: TokenTable, publicURL: String, maximumBodyBytes: Int = 64 * 1024) {
+        self.tokens = tokens
+        self.publicURL = publicURL
+        self.maximumBodyBytes = maximumBodyBytes
+    }
+}
+
+/// The answer of `/readyz`: ready, or the reasons not.
+package struct Readiness: Sendable, Hashable {
+    package var problems: [String]
+
+    package init(problems: [String]) { self.problems = problems }
+
+    package var isReady: Bool { problems.isEmpty }
+}

@@ -1,0 +1,38 @@
+package import Hummingbird
+import Foundation
+import Logging
+import MentorlineCore
+
+/// The HTTP API: builds the router with every route, and keeps the list of routes it registered so
+/// that a test can hold it against the OpenAPI document.
+package struct MentorlineAPI: Sendable {
+    let environment: APIEnvironment
+
+    package init(environment: APIEnvironment) {
+        self.environment = environment
+    }
+
+    /// The router and the routes on it.
+    package func buildRouter() -> (router: Router<BasicRequestContext>, routes: [APIRoute]) {
+        let router = Router()
+        var routes: [APIRoute] = []
+        func add(
+            _ method: HTTPRequest.Method, _ path: String,
+            _ handler: @escaping @Sendable (Request, BasicRequestContext) async throws -> Response
+        ) {
+            router.on(RouterPath(path), method: method, use: handler)
+            routes.append(APIRoute(method: method.rawValue, path: path))
+        }
+
+        add(.post, "/v1/cases", registerCase)
+        add(.get, "/v1/cases/{id}", showCase)
+        add(.get, "/v1/tasks/{id}", showTask)
+        add(.post, "/v1/tasks/{id}/accept") { try await self.mentorAction($0, $1) { _ in .accept } }
+        add(.post, "/v1/tasks/{id}/decline") { try await self.mentorAction($0, $1) { .decline(reason: $0.reason) } }
+        add(.post, "/v1/tasks/{id}/resolve") { try await self.mentorAction($0, $1) { .resolve(outcome: $0.outcome) } }
+        add(.get, "/v1/openapi.yaml", openAPIDocument)
+        add(.get, "/healthz", health)
+        add(.get, "/readyz", ready)
+        return (router, routes)
+    }
+}

@@ -1,0 +1,113 @@
+import Foundation
+import MentorlineCore
+import MentorlineStore
+
+/// A case as the API shows it.
+struct CaseView: Encodable {
+    var id: CaseID
+    var state: CaseState
+    var receivedAt: Date
+    var updatedAt: Date
+    var caller: Caller
+    var citizenReference: String?
+    var topics: [TopicID]
+    var language: LanguageCode
+    var urgency: Urgency
+    var note: String?
+    var representative: Representative?
+    var routing: RoutingView?
+    var history: [EventView]
+    var tasks: [TaskView]
+    var messages: [MessageView]
+
+    struct RoutingView: Encodable {
+        var route: RouteID
+        var policy: PolicyID
+        var level: Int
+        var round: Int
+    }
+
+    struct EventView: Encodable {
+        var at: Date
+        var event: CaseEventKind
+        var actor: String
+        var route: RouteID?
+        var policy: PolicyID?
+        var task: TaskID?
+        var mentor: MentorID?
+        var level: Int?
+        var round: Int?
+        var deadline: Date?
+        var reason: String?
+        var ranking: [CandidateAssessment]?
+    }
+
+    struct MessageView: Encodable {
+        var id: MessageID
+        var type: String
+        var recipient: String
+        var endpoint: EndpointID
+        var state: OutboxState
+        var attempts: Int
+        var createdAt: Date
+        var notBefore: Date
+        var deliveredAt: Date?
+        var lastStatus: Int?
+        var lastError: String?
+    }
+
+    init(_ details: CaseDetails) {
+        id = details.id
+        state = details.state
+        receivedAt = details.receivedAt
+        updatedAt = details.updatedAt
+        caller = details.intake.caller
+        citizenReference = details.intake.citizenReference
+        topics = details.intake.topics
+        language = details.intake.language
+        urgency = details.intake.urgency
+        note = details.intake.note
+        representative = details.intake.representative
+        routing = details.progress.map { RoutingView(route: $0.route, policy: $0.policy, level: $0.level + 1, round: $0.round + 1) }
+        history = details.events.map { event in
+            EventView(
+                at: event.at, event: event.kind, actor: event.actor, route: event.detail.route, policy: event.detail.policy,
+                task: event.detail.task, mentor: event.detail.mentor, level: event.detail.level, round: event.detail.round,
+                deadline: event.detail.deadline, reason: event.detail.reason, ranking: event.detail.ranking
+            )
+        }
+        tasks = details.tasks.map(TaskView.init)
+        messages = details.messages.map { message in
+            MessageView(
+                id: message.id, type: message.eventType, recipient: "\(message.recipientKind):\(message.recipientID)", endpoint: message.endpoint,
+                state: message.state, attempts: message.attempts, createdAt: message.createdAt, notBefore: message.notBefore,
+                deliveredAt: message.deliveredAt, lastStatus: message.lastStatus, lastError: message.lastError
+            )
+        }
+    }
+}
+
+/// A task as the API shows it.
+struct TaskView: Encodable {
+    var id: TaskID
+    var caseId: CaseID
+    var mentor: MentorID
+    var state: TaskState
+    var level: Int
+    var offeredAt: Date
+    var deadline: Date
+    var answeredAt: Date?
+    var resolvedAt: Date?
+
+    init(_ task: MentorTask) {
+        id = task.id
+        caseId = task.caseID
+        mentor = task.mentor
+        state = task.state
+        level = task.level + 1
+        offeredAt = task.offeredAt
+        deadline = task.deadline
+        answeredAt = task.answeredAt
+        resolvedAt = task.resolvedAt
+    }
+}

@@ -1,0 +1,57 @@
+import Foundation
+import GRDB
+import MentorlineCore
+
+extension SQLiteStore {
+    /// Applies planned changes inside the caller's transaction; returns how many messages were queued.
+    func apply(_ changes: [CaseChange], db: Database, now: Date) throws -> Int {
+        var queued = 0
+        for change in changes {
+            switch change {
+            case .insertTask(let task):
+                try db.cachedStatement(sql: """
+                    INSERT INTO tasks (id, case_id, mentor, state, level, round, offered_at, deadline, answered_at, resolved_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """).execute(arguments: [
+                        task.id.rawValue, task.caseID.rawValue, task.mentor.rawValue, task.state.rawValue, task.level, task.round,
+                        task.offeredAt.storedValue, task.deadline.storedValue, task.answeredAt?.storedValue, task.resolvedAt?.storedValue,
+                    ])
+            case .updateTask(let task):
+                try db.cachedStatement(sql: "UPDATE tasks SET state = ?, answered_at = ?, resolved_at = ? WHERE id = ?")
+                    .execute(arguments: [task.state.rawValue, task.answeredAt?.storedValue, task.resolvedAt?.storedValue, task.id.rawValue])
+            case .updateCase(let id, let state, let progress):
+                if let progress {
+                    try db.cachedStatement(sql: "UPDATE cases SET state = ?, progress = ?, updated_at = ? WHERE id = ?")
+                        .execute(arguments: [state.rawValue, try JSONColumn.encode(progress), now.storedValue, id.rawValue])
+                } else {
+                    try db.cachedStatement(sql: "UPDATE cases SET state = ?, updated_at = ? WHERE id = ?")
+                        .execute(arguments: [state.rawValue, now.storedValue, id.rawValue])
+                }
+            case .appendEvent(let id, let event):
+                try db.cachedStatement(sql: "INSERT INTO case_events (case_id, at, kind, actor, detail) VALUES (?, ?, ?, ?, ?)")
+                    .execute(arguments: [id.rawValue, event.at.storedValue, event.kind.rawValue, event.actor, try JSONColumn.encode(event.detail)])
+            case .enqueue(let draft):
+                try enqueue(draft, db: db, now: now)
+                queued += 1
+            case .scheduleOfferExpiry(let caseID, let task, let due):
+                try db.cachedStatement(sql: "INSERT INTO timers (kind, case_id, task_id, due_at) VALUES ('offer_expiry', ?, ?, ?)")
+                    .execute(arguments: [caseID.rawValue, task.rawValue, due.storedValue])
+            case .cancelOfferExpiry(let task):
+                try db.cachedStatement(sql: "DELETE FROM timers WHERE kind = 'offer_expiry' AND task_id = ?").execute(arguments: [task.rawValue])
+            }
+        }
+        return queued
+    }
+
+    /// Puts a message in the outbox with its lifelong id (the future `webhook-id`).
+    func enqueue(_ draft: MessageDraft, db: Database, now: Date) throws {
+        let id = identifiers.make(MessageKind.self, at: now)
+        try db.cachedStatement(sql: """
+            INSERT INTO outbox (id, case_id, task_id, event_type, recipient_kind, recipient_id, endpoint, payload, state, attempts, created_at, not_before)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?)
+            """).execute(arguments: [
+                id.rawValue, draft.caseID?.rawValue, draft.taskID?.rawValue, draft.eventType.rawValue, draft.recipient.kind.rawValue,
+                draft.recipient.id, draft.endpoint.rawValue, Data(draft.payload), now.storedValue, now.storedValue,
+            ])
+    }
+}
