@@ -131,6 +131,7 @@ let package = Package(
                 "MentorlineDaemon",
                 "MentorlineDelivery",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             path: "Tests/MentorlineTesting",
             swiftSettings: strictSettings
@@ -147,7 +148,12 @@ let package = Package(
         ),
         .testTarget(
             name: "MentorlineStoreTests",
-            dependencies: ["MentorlineStore", "MentorlineCore"],
+            dependencies: [
+                "MentorlineStore", "MentorlineCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(
@@ -160,6 +166,8 @@ let package = Package(
             dependencies: [
                 "MentorlineDaemon", "MentorlineServer", "MentorlineConfig", "MentorlineCore",
                 "MentorlineStore", "MentorlineDelivery", "MentorlineTesting",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
         ),

@@ -16,6 +16,8 @@ package final class IntakeCommitter: Service {
 
     private struct State {
         var queue: [Waiting] = []
+        var batchesCommitted = 0
+        var submissionsCommitted = 0
         /// The run loop, parked until there is work.
         var parked: CheckedContinuation<Void, Never>?
         var accepting = true
@@ -35,6 +37,11 @@ package final class IntakeCommitter: Service {
         self.maximumBatch = max(1, maximumBatch)
         self.logger = logger
         self.committed = committed
+    }
+
+    /// How many transactions have committed and how many submissions they carried, since start.
+    package var committedCounts: (batches: Int, submissions: Int) {
+        state.withLock { ($0.batchesCommitted, $0.submissionsCommitted) }
     }
 
     /// Stores the intake durably and returns what became of it; throws ``StoreError`` with
@@ -107,6 +114,10 @@ package final class IntakeCommitter: Service {
     private func commit(_ batch: [Waiting]) async {
         do {
             let outcomes = try await store.commitIntakes(batch.map(\.submission))
+            state.withLock { state in
+                state.batchesCommitted += 1
+                state.submissionsCommitted += batch.count
+            }
             var created = 0
             for (waiting, outcome) in zip(batch, outcomes) {
                 if case .created = outcome { created += 1 }

@@ -13,10 +13,10 @@ package final class SQLiteStore: CaseStore {
         var configuration = Configuration()
         configuration.label = "mentorline"
         configuration.busyMode = .timeout(5)
-        configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA synchronous = FULL")
-        }
         pool = try DatabasePool(path: path, configuration: configuration)
+        // GRDB sets synchronous=NORMAL on the writer when it enables WAL; a committed case must survive a
+        // power cut, so the one writer connection (kept for the pool's life) is switched to FULL afterwards.
+        try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
         try Migrations.migrator.migrate(pool)
     }
 

@@ -91,8 +91,7 @@ package final class CurlClient: Sendable {
         transfer.headerList = try Self.makeHeaderList(request.headers)
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { continuation in
-                transfer.continuation = continuation
-                self.submit(transfer)
+                self.submit(transfer, continuation: continuation)
             }
         } onCancel: {
             self.cancel(transfer)
@@ -101,13 +100,14 @@ package final class CurlClient: Sendable {
 
     // MARK: Submission (any thread)
 
-    private func submit(_ transfer: CurlTransfer) {
+    private func submit(_ transfer: CurlTransfer, continuation: CheckedContinuation<HTTPPostResponse, any Error>) {
         let shared = self.shared
         let rejection: (any Error)? = shared.queue.withLock { queue in
             if queue.isShuttingDown { return CurlError(.clientShutDown) }
             // Checked under the lock: a cancellation handler running after this point queues its
             // request behind this transfer, so the client thread sees the transfer first.
             if Task.isCancelled { return CancellationError() }
+            transfer.continuation = continuation
             let threadMayBeWaiting = queue.pending.isEmpty
             queue.pending.append(transfer)
             if threadMayBeWaiting {
@@ -116,8 +116,10 @@ package final class CurlClient: Sendable {
             return nil
         }
         if let rejection {
-            // Never published to the client thread, so resuming here cannot race it.
-            transfer.resume(with: .failure(rejection))
+            // Not queued: the client thread never resumes this continuation. The transfer object is
+            // left untouched, because a cancellation handler may already have handed it to the
+            // thread (which then only reads its `phase`, still `.new`).
+            continuation.resume(throwing: rejection)
         }
     }
 

@@ -2,13 +2,14 @@ import CCurl
 
 /// The state of one POST while it travels from a caller to the client thread and back.
 ///
-/// Safety of `@unchecked Sendable`: a transfer is created by the calling task, which writes
-/// `continuation` and then publishes the transfer by appending it to the client's
-/// `Mutex`-protected submission queue (or never publishes it). From then on every mutable field is
-/// read and written only on the client thread, which takes the transfer out of the same mutex, so
-/// the mutex orders the caller's writes before the thread's reads. libcurl runs the write and
-/// header callbacks on the client thread too (inside `curl_multi_perform`). Cancellation handlers
-/// only append the object to the queue; they never touch its fields.
+/// Safety of `@unchecked Sendable`: a transfer is created by the calling task, which (holding the
+/// client's queue `Mutex`) writes `continuation` and appends the transfer to the pending queue, or
+/// else never writes any field again. The client thread takes the transfer out under the same
+/// mutex, so the caller's writes happen before the thread's reads, and from then on every mutable
+/// field is read and written only on the client thread; libcurl runs the write and header
+/// callbacks there too (inside `curl_multi_perform`). Cancellation handlers only append the object
+/// to the queue's cancellation list, and for a transfer the thread has not started it reads
+/// nothing but `phase`, which only the thread writes after initialization.
 final class CurlTransfer: @unchecked Sendable {
     enum Phase {
         /// Created, not yet taken by the client thread.

@@ -3,7 +3,7 @@ import Hummingbird
 
 extension MentorlineAPI {
     /// The OpenAPI 3.1 document describing this API, shipped as a resource of this module.
-    static let openAPIText: String? = Bundle.module.url(forResource: "openapi", withExtension: "yaml")
+    package static let openAPIText: String? = Bundle.module.url(forResource: "openapi", withExtension: "yaml")
         .flatMap { try? String(contentsOf: $0, encoding: .utf8) }
 
     @Sendable func openAPIDocument(_ request: Request, _ context: BasicRequestContext) async throws -> Response {

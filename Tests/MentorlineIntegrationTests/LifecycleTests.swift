@@ -1,0 +1,61 @@
+import Foundation
+import MentorlineConfig
+import MentorlineDaemon
+import MentorlineTesting
+import Testing
+
+@Suite struct LifecycleTests {
+    @Test func healthAndReadinessAnswerWithoutAToken() async throws {
+        try await withSinkAndDaemon { _, daemon in
+            #expect(try await daemon.get("/healthz", token: nil).status == 200)
+            let ready = try await daemon.get("/readyz", token: nil)
+            #expect(ready.status == 200)
+            #expect(ready.json["status"] as? String == "ready")
+        }
+    }
+
+    @Test func anInvalidReloadKeepsTheRunningConfigurationAndAValidOneReplacesIt() async throws {
+        try await withSinkAndDaemon { sink, daemon in
+            let roster = daemon.configurationDirectory.appendingPathComponent("roster.yaml")
+            let original = try String(contentsOf: roster, encoding: .utf8)
+            try original.replacingOccurrences(of: "policy: standard", with: "policy: missing").write(to: roster, atomically: true, encoding: .utf8)
+            #expect(await daemon.handle.reload() == false)
+            // Still routing on the old roster.
+            _ = try await daemon.registerCase()
+            _ = try await waitForWebhook(sink) { $0.type == "task.offered" && $0.recipientID == "anna" }
+
+            // Bo first now.
+            try original.replacingOccurrences(of: "members: [anna, bo, carl]", with: "members: [bo, anna, carl]")
+                .write(to: roster, atomically: true, encoding: .utf8)
+            #expect(await daemon.handle.reload() == true)
+            _ = try await daemon.registerCase()
+            _ = try await waitForWebhook(sink) { $0.type == "task.offered" && $0.recipientID == "bo" }
+        }
+    }
+
+    @Test func anInvalidConfigurationRefusesToStartAndSaysWhere() async throws {
+        let root = try TestDaemon.temporaryDirectory()
+        var configuration = TestConfiguration(mentorEndpointURL: "http://127.0.0.1:9/", opsEndpointURL: "http://127.0.0.1:9/")
+        configuration.acknowledgementTimeout = "ten minutes"
+        let directory = try configuration.write(to: root.appendingPathComponent("Config"))
+        await #expect {
+            try await TestDaemon.withDaemon(configurationDirectory: directory, stateDirectory: root.appendingPathComponent("var")) { _ in }
+        } throws: { error in
+            String(describing: error).contains("roster.yaml:")
+        }
+    }
+
+    @Test func aWorldWritableStateDirectoryIsRefused() async throws {
+        let root = try TestDaemon.temporaryDirectory()
+        let configuration = TestConfiguration(mentorEndpointURL: "http://127.0.0.1:9/", opsEndpointURL: "http://127.0.0.1:9/")
+        let directory = try configuration.write(to: root.appendingPathComponent("Config"))
+        let state = root.appendingPathComponent("var")
+        try FileManager.default.createDirectory(at: state, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o777])
+        try FileManager.default.setAttributes([.posixPermissions: 0o777], ofItemAtPath: state.path)
+        await #expect {
+            try await TestDaemon.withDaemon(configurationDirectory: directory, stateDirectory: state) { _ in }
+        } throws: { error in
+            String(describing: error).contains("world-writable")
+        }
+    }
+}

@@ -1,0 +1,120 @@
+import Foundation
+import GRDB
+import Logging
+import MentorlineCore
+@testable import MentorlineStore
+import ServiceLifecycle
+import Testing
+
+@Suite struct SQLiteStoreTests {
+    let now = Date(timeIntervalSince1970: 1_800_000_000)
+
+    func temporaryStore() throws -> (SQLiteStore, String) {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("mentorline-store-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let path = directory.appendingPathComponent("test.sqlite").path
+        return (try SQLiteStore(path: path), path)
+    }
+
+    func submission(_ id: String, key: String? = nil, digest: [UInt8] = [1]) -> IntakeSubmission {
+        IntakeSubmission(
+            caseID: CaseID(id),
+            intake: CaseIntake(caller: Caller(kind: .citizen, name: "Ali", phone: "12345678"), topics: [TopicID("debt")]),
+            actor: "intake:test", receivedAt: now, idempotency: key.map { IdempotencyClaim(scope: "intake:test", key: $0, bodyDigest: digest) }
+        )
+    }
+
+    @Test func theDatabaseIsDurableAndMigrated() throws {
+        let (store, _) = try temporaryStore()
+        #expect(try store.pragma("journal_mode") == "wal")
+        #expect(try store.pragma("synchronous") == "2") // FULL
+        #expect(try store.pragma("foreign_keys") == "1")
+        #expect(try store.appliedMigrations().count == 1)
+    }
+
+    @Test func theAuditTrailIsAppendOnly() async throws {
+        let (store, _) = try temporaryStore()
+        _ = try await store.commitIntakes([submission("case_1")])
+        await #expect(throws: (any Error).self) {
+            try await store.pool.write { db in try db.execute(sql: "UPDATE case_events SET actor = 'someone else'") }
+        }
+        await #expect(throws: (any Error).self) {
+            try await store.pool.write { db in try db.execute(sql: "DELETE FROM case_events") }
+        }
+        await #expect(throws: (any Error).self) {
+            try await store.pool.write { db in try db.execute(sql: "UPDATE cases SET state = 'lost'") }
+        }
+    }
+
+    @Test func idempotencyKeysReplayWithinAndAcrossBatches() async throws {
+        let (store, _) = try temporaryStore()
+        let outcomes = try await store.commitIntakes([
+            submission("case_1", key: "k"), submission("case_2", key: "k"), submission("case_3", key: "k", digest: [2]), submission("case_4"),
+        ])
+        #expect(outcomes == [
+            .created(CaseID("case_1"), receivedAt: now), .replayed(CaseID("case_1"), receivedAt: now),
+            .idempotencyConflict(CaseID("case_1")), .created(CaseID("case_4"), receivedAt: now),
+        ])
+        let later = try await store.commitIntakes([submission("case_5", key: "k")])
+        #expect(later == [.replayed(CaseID("case_1"), receivedAt: now)])
+        #expect(try await store.caseDetails(CaseID("case_2")) == nil)
+    }
+
+    @Test func concurrentSubmissionsShareTransactions() async throws {
+        let (store, _) = try temporaryStore()
+        let committer = IntakeCommitter(store: store, logger: Logger(label: "test"), committed: { _ in })
+        let group = ServiceGroup(services: [committer], logger: Logger(label: "test"))
+        try await withThrowingTaskGroup(of: Void.self) { tasks in
+            tasks.addTask { try await group.run() }
+            let outcomes = try await withThrowingTaskGroup(of: IntakeOutcome.self) { submissions in
+                for index in 0..<500 { submissions.addTask { try await committer.submit(submission("case_\(index)")) } }
+                return try await submissions.reduce(into: [IntakeOutcome]()) { $0.append($1) }
+            }
+            #expect(outcomes.count == 500)
+            #expect(outcomes.allSatisfy { if case .created = $0 { true } else { false } })
+            let counts = committer.committedCounts
+            #expect(counts.submissions == 500)
+            #expect(counts.batches < 500, "group commit should share transactions under concurrency")
+            await group.triggerGracefulShutdown()
+            try await tasks.waitForAll()
+        }
+        await #expect(throws: StoreError.self) { try await committer.submit(submission("case_late")) }
+    }
+
+    @Test func aReopenedStoreStillHasItsWork() async throws {
+        let (store, path) = try temporaryStore()
+        _ = try await store.commitIntakes([submission("case_1")])
+        let reopened = try SQLiteStore(path: path)
+        #expect(try await reopened.nextDispatchWakeup(now: now) == now)
+        let details = try #require(try await reopened.caseDetails(CaseID("case_1")))
+        #expect(details.state == .received)
+        #expect(details.events.map(\.kind) == [.received])
+    }
+
+    @Test func deliveryOutcomesMoveMessagesThroughTheirStates() async throws {
+        let (store, _) = try temporaryStore()
+        _ = try await store.commitIntakes([submission("case_1")])
+        let draft = MessageDraft(eventType: .taskOffered, recipient: .mentor(MentorID("anna")), endpoint: EndpointID("e"), caseID: CaseID("case_1"), taskID: nil, payload: Array("{}".utf8))
+        let report = try await store.dispatch(now: now, limit: 10) { _, _ in [.enqueue(draft), .updateCase(CaseID("case_1"), state: .routing, progress: nil)] }
+        #expect(report.messagesQueued == 1)
+        let due = try await store.dueMessages(now: now, limit: 10, excluding: [])
+        #expect(due.count == 1)
+        let id = due[0].id
+        #expect(try await store.dueMessages(now: now, limit: 10, excluding: [id]).isEmpty)
+
+        try await store.recordDeliveries([.retry(id, status: 503, error: "HTTP 503", nextAttempt: now.addingTimeInterval(60))], now: now)
+        #expect(try await store.dueMessages(now: now, limit: 10, excluding: []).isEmpty)
+        #expect(try await store.nextMessageDue(after: now) == now.addingTimeInterval(60))
+        let retried = try await store.dueMessages(now: now.addingTimeInterval(60), limit: 10, excluding: [])
+        #expect(retried.first?.attempts == 1)
+        #expect(retried.first?.id == id)
+
+        try await store.recordDeliveries([.delivered(id, status: 204)], now: now)
+        let summary = try #require(try await store.caseDetails(CaseID("case_1"))?.messages.first)
+        #expect(summary.state == .delivered)
+        #expect(summary.attempts == 2)
+        // A delivered message is never delivered again.
+        try await store.recordDeliveries([.dead(id, status: 500, error: "late", alert: nil)], now: now)
+        #expect(try await store.caseDetails(CaseID("case_1"))?.messages.first?.state == .delivered)
+    }
+}

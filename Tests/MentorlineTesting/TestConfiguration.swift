@@ -1,0 +1,103 @@
+package import Foundation
+
+/// A small, complete configuration directory for integration tests, written to a temporary folder:
+/// three mentors (`anna`, `bo`, `carl`) offered in that order, one catch-all route, and every
+/// endpoint pointing at a test sink.
+package struct TestConfiguration: Sendable {
+    package var mentorEndpointURL: String
+    package var opsEndpointURL: String
+    package var acknowledgementTimeout: String = "10m"
+    package var retrySchedule: [String] = ["200ms", "200ms", "200ms"]
+    package var rounds = 1
+    /// When set, the only level targets a schedule that starts on this date (none on call before it).
+    package var scheduleStart: String?
+    package var requestTimeout = "2s"
+
+    package static let webhookSecret = "whsec_dGVzdC1zZWNyZXQtdGhhdC1pcy1sb25nLWVub3VnaC0zMg=="
+    package static let intakeToken = "test-intake-token-0001"
+    package static let adminToken = "test-admin-token-0001"
+    package static let mentors = ["anna", "bo", "carl"]
+
+    package static func mentorToken(_ mentor: String) -> String { "test-mentor-\(mentor)-token" }
+
+    package init(mentorEndpointURL: String, opsEndpointURL: String) {
+        self.mentorEndpointURL = mentorEndpointURL
+        self.opsEndpointURL = opsEndpointURL
+    }
+
+    /// Writes the directory and returns it.
+    package func write(to directory: URL) throws -> URL {
+        let manager = FileManager.default
+        try manager.createDirectory(at: directory.appendingPathComponent("secrets"), withIntermediateDirectories: true)
+        func file(_ name: String, _ text: String) throws {
+            try Data(text.utf8).write(to: directory.appendingPathComponent(name))
+        }
+        try file("secrets/webhook.secret", Self.webhookSecret + "\n")
+        try file("secrets/intake.token", Self.intakeToken + "\n")
+        try file("secrets/admin.token", Self.adminToken + "\n")
+        for mentor in Self.mentors { try file("secrets/mentor-\(mentor).token", Self.mentorToken(mentor) + "\n") }
+
+        let mentorTokens = Self.mentors.map { "    - {kind: mentor, mentor: \($0), file: secrets/mentor-\($0).token}" }.joined(separator: "\n")
+        try file("mentorline.yaml", """
+            server:
+              listen: 127.0.0.1:0
+              public_url: http://127.0.0.1:8080
+            storage:
+              state_directory: var
+              database: mentorline.sqlite
+            time_zone: Europe/Copenhagen
+            auth:
+              tokens:
+                - {kind: intake, name: test-intake, file: secrets/intake.token}
+                - {kind: admin, name: test-admin, file: secrets/admin.token}
+            \(mentorTokens)
+            delivery:
+              endpoints:
+                - {id: mentor-gateway, url: "\(mentorEndpointURL)", secret_file: secrets/webhook.secret}
+                - {id: ops-alerts, url: "\(opsEndpointURL)", secret_file: secrets/webhook.secret}
+              recipients: {mentor: mentor-gateway, ops: ops-alerts}
+              retry_schedule: [\(retrySchedule.joined(separator: ", "))]
+              retry_jitter: 0
+              connect_timeout: 1s
+              request_timeout: \(requestTimeout)
+              max_in_flight: 64
+            dispatch:
+              batch_size: 64
+
+            """)
+        let target = scheduleStart == nil ? "{team: everyone}" : "{schedule: later}"
+        let schedule = scheduleStart.map { start in
+            """
+            schedules:
+              - id: later
+                name: Senere vagt
+                layers:
+                  - {rotation: weekly, handoff: "08:00", start: \(start), mentors: [anna]}
+            """
+        } ?? ""
+        try file("roster.yaml", """
+            topics:
+              - {id: placement, label: praktik}
+              - {id: debt, label: gæld}
+              - {id: other, label: andet}
+            mentors:
+              - {id: anna, name: Anna Holm, topics: [placement], languages: [da, en], capacity: 5}
+              - {id: bo, name: Bo Lind, topics: [placement], languages: [da], capacity: 5}
+              - {id: carl, name: Carl Berg, topics: [placement], languages: [da], capacity: 5}
+            teams:
+              - {id: everyone, name: Alle, members: [anna, bo, carl]}
+            \(schedule)
+            escalation_policies:
+              - id: standard
+                rounds: \(rounds)
+                levels:
+                  - targets: [\(target)]
+                    ack_timeout: \(acknowledgementTimeout)
+            routes:
+              - id: everything
+                policy: standard
+
+            """)
+        return directory
+    }
+}
