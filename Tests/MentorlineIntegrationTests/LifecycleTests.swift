@@ -59,3 +59,21 @@ import Testing
         }
     }
 }
+
+@Suite struct SystemdNotifyTests {
+    @Test func readyReloadingWatchdogAndStoppingReachTheNotifySocket() async throws {
+        let directory = try TestDaemon.temporaryDirectory("mentorline-notify")
+        let socket = try NotifySocket(directory: directory)
+        let environment = ["NOTIFY_SOCKET": socket.path, "WATCHDOG_USEC": "200000"]
+        let configuration = TestConfiguration(mentorEndpointURL: "http://127.0.0.1:9/", opsEndpointURL: "http://127.0.0.1:9/")
+        try await TestDaemon.withDaemon(configuration, environment: environment) { daemon in
+            _ = try await socket.waitFor("READY=1")
+            _ = try await socket.waitFor("WATCHDOG=1")
+            #expect(await daemon.handle.reload())
+            let reload = try await socket.waitFor("RELOADING=1")
+            #expect(reload.last?.contains("MONOTONIC_USEC=") == true)
+            _ = try await socket.waitFor("READY=1")
+        }
+        _ = try await socket.waitFor("STOPPING=1")
+    }
+}

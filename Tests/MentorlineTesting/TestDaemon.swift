@@ -27,24 +27,27 @@ package struct TestDaemon: Sendable {
     /// Starts a daemon on `configuration` (written to a temporary directory) and `stateDirectory`
     /// (a fresh one when nil), lends it to `body`, and shuts it down gracefully afterwards.
     package static func withDaemon<Result: Sendable>(
-        _ configuration: TestConfiguration, stateDirectory: URL? = nil, logLevel: Logger.Level = .warning,
-        _ body: (TestDaemon) async throws -> Result
+        _ configuration: TestConfiguration, stateDirectory: URL? = nil, environment: [String: String] = [:],
+        logLevel: Logger.Level = .warning, _ body: (TestDaemon) async throws -> Result
     ) async throws -> Result {
         let root = try temporaryDirectory()
         let configDirectory = try configuration.write(to: root.appendingPathComponent("Config"))
         let state = stateDirectory ?? root.appendingPathComponent("var")
-        return try await withDaemon(configurationDirectory: configDirectory, stateDirectory: state, logLevel: logLevel, body)
+        return try await withDaemon(
+            configurationDirectory: configDirectory, stateDirectory: state, environment: environment, logLevel: logLevel, body
+        )
     }
 
     package static func withDaemon<Result: Sendable>(
-        configurationDirectory: URL, stateDirectory: URL, logLevel: Logger.Level = .warning, _ body: (TestDaemon) async throws -> Result
+        configurationDirectory: URL, stateDirectory: URL, environment: [String: String] = [:], logLevel: Logger.Level = .warning,
+        _ body: (TestDaemon) async throws -> Result
     ) async throws -> Result {
         var logger = Logger(label: "mentorline-test")
         logger.logLevel = logLevel
         let handle = DaemonHandle()
         let options = DaemonOptions(
             configurationDirectory: configurationDirectory, stateDirectory: stateDirectory.path,
-            listen: ListenAddress(parsing: "127.0.0.1:0"), environment: [:], handlesSignals: false, logger: logger
+            listen: ListenAddress(parsing: "127.0.0.1:0"), environment: environment, handlesSignals: false, logger: logger
         )
         return try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await MentorlineDaemon.run(options, handle: handle) }
