@@ -42,7 +42,16 @@ extension SQLiteStore {
                     SELECT id FROM cases WHERE state IN ('received', 'routing') ORDER BY received_at LIMIT ?
                     """, arguments: [remaining])
                 for id in ids {
-                    guard let snapshot = try self.snapshot(CaseID(id), db: db) else { continue }
+                    let snapshot: CaseSnapshot?
+                    do {
+                        snapshot = try self.snapshot(CaseID(id), db: db)
+                    } catch let error as StoreError where error.code == .corruptRow {
+                        // A case that cannot be read would otherwise be picked again every cycle, forever.
+                        try self.setAside(CaseID(id), reason: error.description, db: db, now: now)
+                        report.unroutable.append(CaseID(id))
+                        continue
+                    }
+                    guard let snapshot else { continue }
                     try self.carryOut(plan(.route(snapshot), openTasks), db: db, now: now, openTasks: &openTasks, report: &report)
                 }
             }
@@ -67,6 +76,16 @@ extension SQLiteStore {
                 break
             }
         }
+    }
+
+    /// Marks a case that cannot be read as unroutable, with the reason in its audit trail.
+    private func setAside(_ id: CaseID, reason: String, db: Database, now: Date) throws {
+        try db.execute(sql: "UPDATE cases SET state = 'unroutable', updated_at = ? WHERE id = ?", arguments: [now.storedValue, id.rawValue])
+        let detail = try JSONColumn.encode(CaseEventDetail(reason: reason))
+        try db.execute(
+            sql: "INSERT INTO case_events (case_id, at, kind, actor, detail) VALUES (?, ?, 'unroutable', 'system', ?)",
+            arguments: [id.rawValue, now.storedValue, detail]
+        )
     }
 
     /// The case with the mentors who declined it, read inside the current transaction.

@@ -118,3 +118,25 @@ import Testing
         #expect(try await store.caseDetails(CaseID("case_1"))?.messages.first?.state == .delivered)
     }
 }
+
+@Suite struct DispatchRobustnessTests {
+    @Test func aCaseThatCannotBeReadIsSetAsideInsteadOfBlockingTheQueue() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("mentorline-store-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let store = try SQLiteStore(path: directory.appendingPathComponent("t.sqlite").path)
+        let now = Date(timeIntervalSince1970: 1_800_000_000)
+        let intake = CaseIntake(caller: Caller(kind: .citizen, name: "Ali", phone: "12345678"), topics: [])
+        _ = try await store.commitIntakes([
+            IntakeSubmission(caseID: CaseID("case_bad"), intake: intake, actor: "intake:test", receivedAt: now, idempotency: nil),
+            IntakeSubmission(caseID: CaseID("case_good"), intake: intake, actor: "intake:test", receivedAt: now.addingTimeInterval(1), idempotency: nil),
+        ])
+        try await store.pool.write { db in try db.execute(sql: "UPDATE cases SET intake = x'00' WHERE id = 'case_bad'") }
+        let report = try await store.dispatch(now: now, limit: 10) { work, _ in
+            guard case .route(let snapshot) = work else { return [] }
+            return [.updateCase(snapshot.id, state: .offered, progress: nil)]
+        }
+        #expect(report.unroutable == [CaseID("case_bad")])
+        #expect(report.workItems == 1)
+        #expect(try await store.nextDispatchWakeup(now: now) == nil)
+    }
+}

@@ -51,8 +51,19 @@ package final class Deliverer: Service {
                         return outcomes
                     }
                     if !outcomes.isEmpty {
-                        try await store.recordDeliveries(outcomes, now: now())
-                        for outcome in outcomes { inFlight.remove(outcome.messageID) }
+                        do {
+                            try await store.recordDeliveries(outcomes, now: now())
+                            for outcome in outcomes { inFlight.remove(outcome.messageID) }
+                        } catch {
+                            // Keep the outcomes (and their messages out of new batches) and try again shortly;
+                            // a crash here would only resend what was already delivered.
+                            logger.error("Delivery outcomes could not be recorded; retrying.", metadata: [
+                                "outcomes": "\(outcomes.count)", "error": "\(String(describing: error))",
+                            ])
+                            finished.withLock { $0.insert(contentsOf: outcomes, at: 0) }
+                            await wakeSignal.wait(until: .now + .seconds(1))
+                            continue
+                        }
                     }
                     if stopping.load(ordering: .acquiring) {
                         if inFlight.isEmpty { break }
