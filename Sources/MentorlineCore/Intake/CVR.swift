@@ -1,5 +1,6 @@
 /// A Danish company registration number: eight digits, the last a modulus-11 check digit.
-package struct CVR: Hashable, Sendable, Codable, CustomStringConvertible {
+package struct CVR: Hashable, Sendable, ValidatedString, CustomStringConvertible {
+    package static let expectation = "a CVR number"
     package let rawValue: String
 
     /// Accepts `12345674` or `1234 5674`; nil when the digits or the check digit are wrong.
@@ -14,18 +15,6 @@ package struct CVR: Hashable, Sendable, Codable, CustomStringConvertible {
         self.rawValue = digits
     }
 
-    package init(from decoder: any Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        guard let cvr = CVR(text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a CVR number"))
-        }
-        self = cvr
-    }
-
-    package func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
 
     package var description: String { rawValue }
 }

@@ -1,5 +1,6 @@
 /// An ISO 639-1 (or 639-3) language code in lower case: `da`, `en`, `ar`, `uk`.
-package struct LanguageCode: Hashable, Sendable, Codable, CustomStringConvertible, Comparable {
+package struct LanguageCode: Hashable, Sendable, ValidatedString, CustomStringConvertible, Comparable {
+    package static let expectation = "a language code"
     package let rawValue: String
 
     /// Danish, the language every template and every mentor falls back to.
@@ -16,18 +17,6 @@ package struct LanguageCode: Hashable, Sendable, Codable, CustomStringConvertibl
 
     private init(validated: String) { self.rawValue = validated }
 
-    package init(from decoder: any Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        guard let code = LanguageCode(text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a language code"))
-        }
-        self = code
-    }
-
-    package func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
 
     package var description: String { rawValue }
 
