@@ -9,13 +9,16 @@ package struct IntakeSubmission: Sendable {
     package var actor: String
     package var receivedAt: Date
     package var idempotency: IdempotencyClaim?
+    /// The intake as stored, encoded by the submitting request rather than on the single commit path.
+    let encodedIntake: Data
 
-    package init(caseID: CaseID, intake: CaseIntake, actor: String, receivedAt: Date, idempotency: IdempotencyClaim?) {
+    package init(caseID: CaseID, intake: CaseIntake, actor: String, receivedAt: Date, idempotency: IdempotencyClaim?) throws {
         self.caseID = caseID
         self.intake = intake
         self.actor = actor
         self.receivedAt = receivedAt
         self.idempotency = idempotency
+        self.encodedIntake = try JSONColumn.encode(intake)
     }
 }
 

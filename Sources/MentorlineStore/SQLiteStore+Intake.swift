@@ -4,8 +4,6 @@ import MentorlineCore
 
 extension SQLiteStore {
     package func commitIntakes(_ submissions: [IntakeSubmission]) async throws -> [IntakeOutcome] {
-        // Encoding happens before the write, off the single writer connection.
-        let encoded = try submissions.map { try JSONColumn.encode($0.intake) }
         let receivedDetail = try JSONColumn.encode(CaseEventDetail())
         return try await pool.write { db in
             var outcomes: [IntakeOutcome] = []
@@ -21,7 +19,7 @@ extension SQLiteStore {
             let insertEvent = try db.cachedStatement(sql: "INSERT INTO case_events (case_id, at, kind, actor, detail) VALUES (?, ?, 'received', ?, ?)")
             let insertKey = try db.cachedStatement(sql: "INSERT INTO idempotency_keys (scope, key, body_sha256, case_id, created_at) VALUES (?, ?, ?, ?, ?)")
 
-            for (submission, intakeJSON) in zip(submissions, encoded) {
+            for submission in submissions {
                 if let claim = submission.idempotency,
                    let row = try Row.fetchOne(findKey, arguments: [claim.scope, claim.key]) {
                     let digest: Data = row[0]
@@ -37,7 +35,7 @@ extension SQLiteStore {
                 let at = submission.receivedAt.storedValue
                 try insertCase.execute(arguments: [
                     submission.caseID.rawValue, at, at, intake.caller.kind.rawValue, intake.urgency.rawValue, intake.language.rawValue,
-                    intake.citizenReference, intake.caller.cvr?.rawValue, intakeJSON, submission.actor,
+                    intake.citizenReference, intake.caller.cvr?.rawValue, submission.encodedIntake, submission.actor,
                 ])
                 try insertEvent.execute(arguments: [submission.caseID.rawValue, at, submission.actor, receivedDetail])
                 if let claim = submission.idempotency {

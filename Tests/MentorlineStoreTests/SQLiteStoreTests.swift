@@ -17,7 +17,7 @@ import Testing
     }
 
     func submission(_ id: String, key: String? = nil, digest: [UInt8] = [1]) -> IntakeSubmission {
-        IntakeSubmission(
+        try! IntakeSubmission(
             caseID: CaseID(id),
             intake: CaseIntake(caller: Caller(kind: .citizen, name: "Ali", phone: "12345678"), topics: [TopicID("debt")]),
             actor: "intake:test", receivedAt: now, idempotency: key.map { IdempotencyClaim(scope: "intake:test", key: $0, bodyDigest: digest) }
@@ -127,8 +127,8 @@ import Testing
         let now = Date(timeIntervalSince1970: 1_800_000_000)
         let intake = CaseIntake(caller: Caller(kind: .citizen, name: "Ali", phone: "12345678"), topics: [])
         _ = try await store.commitIntakes([
-            IntakeSubmission(caseID: CaseID("case_bad"), intake: intake, actor: "intake:test", receivedAt: now, idempotency: nil),
-            IntakeSubmission(caseID: CaseID("case_good"), intake: intake, actor: "intake:test", receivedAt: now.addingTimeInterval(1), idempotency: nil),
+            try IntakeSubmission(caseID: CaseID("case_bad"), intake: intake, actor: "intake:test", receivedAt: now, idempotency: nil),
+            try IntakeSubmission(caseID: CaseID("case_good"), intake: intake, actor: "intake:test", receivedAt: now.addingTimeInterval(1), idempotency: nil),
         ])
         try await store.pool.write { db in try db.execute(sql: "UPDATE cases SET intake = x'00' WHERE id = 'case_bad'") }
         let report = try await store.dispatch(now: now, limit: 10) { work, _ in

@@ -35,7 +35,7 @@ extension MentorlineAPI {
         }
 
         let now = environment.now()
-        let submission = IntakeSubmission(
+        let submission = try IntakeSubmission(
             caseID: IdentifierGenerator().make(CaseKind.self, at: now), intake: intake, actor: actor, receivedAt: now, idempotency: claim
         )
         let outcome: IntakeOutcome
