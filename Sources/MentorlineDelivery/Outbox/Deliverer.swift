@@ -41,8 +41,8 @@ package final class Deliverer: Service {
     package var lastHeartbeat: Date? { heartbeat.withLock { $0 } }
 
     package func run() async throws {
-        try await withGracefulShutdownHandler {
-            try await withThrowingDiscardingTaskGroup { group in
+        await withGracefulShutdownHandler {
+            await withDiscardingTaskGroup { group in
                 var inFlight: Set<MessageID> = []
                 while true {
                     heartbeat.withLock { $0 = now() }
@@ -74,20 +74,25 @@ package final class Deliverer: Service {
                     let current = settings()
                     let capacity = current.maximumInFlight - inFlight.count
                     let startedAt = now()
-                    if capacity > 0 {
-                        let due = try await store.dueMessages(now: startedAt, limit: capacity, excluding: inFlight)
-                        for message in due {
-                            inFlight.insert(message.id)
-                            group.addTask { [self] in
-                                let outcome = await deliver(message, settings: current)
-                                finished.withLock { $0.append(outcome) }
-                                wakeSignal.signal()
+                    do {
+                        if capacity > 0 {
+                            let due = try await store.dueMessages(now: startedAt, limit: capacity, excluding: inFlight)
+                            for message in due {
+                                inFlight.insert(message.id)
+                                group.addTask { [self] in
+                                    let outcome = await deliver(message, settings: current)
+                                    finished.withLock { $0.append(outcome) }
+                                    wakeSignal.signal()
+                                }
                             }
+                            if !due.isEmpty { continue }
                         }
-                        if !due.isEmpty { continue }
+                        let next = try await store.nextMessageDue(after: startedAt)
+                        await wakeSignal.wait(until: next.map { ContinuousClock.now + .seconds($0.timeIntervalSince(now())) })
+                    } catch {
+                        logger.error("Outbox could not be read; retrying shortly.", metadata: ["error": "\(String(describing: error))"])
+                        await wakeSignal.wait(until: .now + .seconds(1))
                     }
-                    let next = try await store.nextMessageDue(after: startedAt)
-                    await wakeSignal.wait(until: next.map { ContinuousClock.now + .seconds($0.timeIntervalSince(now())) })
                 }
             }
         } onGracefulShutdown: {
