@@ -98,6 +98,36 @@ enum Migrations {
                 );
                 """)
         }
+        migrator.registerMigration("v2: open tasks per mentor kept by triggers; outbox due index in delivery order") { db in
+            try db.execute(sql: """
+                -- The dispatcher reads every mentor's load on each cycle; counting open tasks there grew
+                -- with the backlog. Triggers keep the count in every transaction that touches tasks.
+                CREATE TABLE mentor_load (
+                    mentor TEXT PRIMARY KEY NOT NULL,
+                    open_tasks INTEGER NOT NULL CHECK (open_tasks >= 0)
+                );
+                INSERT INTO mentor_load (mentor, open_tasks)
+                    SELECT mentor, COUNT(*) FROM tasks WHERE state IN ('offered', 'accepted') GROUP BY mentor;
+                CREATE TRIGGER tasks_open_on_insert AFTER INSERT ON tasks
+                    WHEN NEW.state IN ('offered', 'accepted')
+                    BEGIN
+                        INSERT INTO mentor_load (mentor, open_tasks) VALUES (NEW.mentor, 1)
+                            ON CONFLICT (mentor) DO UPDATE SET open_tasks = open_tasks + 1;
+                    END;
+                CREATE TRIGGER tasks_open_on_update AFTER UPDATE OF state ON tasks
+                    WHEN (OLD.state IN ('offered', 'accepted')) != (NEW.state IN ('offered', 'accepted'))
+                    BEGIN
+                        INSERT INTO mentor_load (mentor, open_tasks) VALUES (NEW.mentor, NEW.state IN ('offered', 'accepted'))
+                            ON CONFLICT (mentor) DO UPDATE
+                            SET open_tasks = open_tasks + (CASE WHEN NEW.state IN ('offered', 'accepted') THEN 1 ELSE -1 END);
+                    END;
+
+                -- Due messages are taken in (not_before, id) order; an index in that order spares a sort
+                -- of every due row on each batch.
+                DROP INDEX outbox_due;
+                CREATE INDEX outbox_due ON outbox(not_before, id) WHERE state = 'pending';
+                """)
+        }
         return migrator
     }
 }

@@ -18,7 +18,7 @@ extension SQLiteStore {
         try await pool.write { db in
             var report = DispatchReport()
             var openTasks: [MentorID: Int] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT mentor, COUNT(*) FROM tasks WHERE state IN ('offered', 'accepted') GROUP BY mentor") {
+            for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT mentor, open_tasks FROM mentor_load WHERE open_tasks > 0")) {
                 openTasks[MentorID(row[0] as String)] = row[1]
             }
 
@@ -29,7 +29,7 @@ extension SQLiteStore {
             for timer in timers {
                 try db.cachedStatement(sql: "DELETE FROM timers WHERE id = ?").execute(arguments: [timer["id"] as Int64])
                 let taskID: String? = timer["task_id"]
-                guard let taskID, let taskRow = try Row.fetchOne(db, sql: "SELECT * FROM tasks WHERE id = ?", arguments: [taskID]),
+                guard let taskID, let taskRow = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM tasks WHERE id = ?"), arguments: [taskID]),
                       let snapshot = try self.snapshot(CaseID(timer["case_id"] as String), db: db)
                 else { continue }
                 let task = try Self.task(from: taskRow)
@@ -91,7 +91,9 @@ extension SQLiteStore {
     /// The case with the mentors who declined it, read inside the current transaction.
     func snapshot(_ id: CaseID, db: Database) throws -> CaseSnapshot? {
         guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM cases WHERE id = ?"), arguments: [id.rawValue]) else { return nil }
-        let declined = try String.fetchAll(db, sql: "SELECT mentor FROM tasks WHERE case_id = ? AND state = 'declined'", arguments: [id.rawValue])
+        let declined = try String.fetchAll(
+            db.cachedStatement(sql: "SELECT mentor FROM tasks WHERE case_id = ? AND state = 'declined'"), arguments: [id.rawValue]
+        )
         return try Self.snapshot(from: row, declinedBy: Set(declined.map(MentorID.init)))
     }
 }

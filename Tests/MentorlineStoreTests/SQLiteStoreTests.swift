@@ -29,7 +29,7 @@ import Testing
         #expect(try store.pragma("journal_mode") == "wal")
         #expect(try store.pragma("synchronous") == "2") // FULL
         #expect(try store.pragma("foreign_keys") == "1")
-        #expect(try store.appliedMigrations().count == 1)
+        #expect(try store.appliedMigrations().count == 2)
     }
 
     @Test func theAuditTrailIsAppendOnly() async throws {
@@ -81,6 +81,33 @@ import Testing
         await #expect(throws: StoreError.self) { try await committer.submit(submission("case_late")) }
     }
 
+    @Test func openTasksPerMentorFollowEveryTaskTransition() async throws {
+        let (store, _) = try temporaryStore()
+        _ = try await store.commitIntakes([submission("case_1"), submission("case_2")])
+        func load() async throws -> [String: Int] {
+            try await store.pool.read { db in
+                Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT mentor, open_tasks FROM mentor_load").map { ($0[0] as String, $0[1] as Int) })
+            }
+        }
+        let now = self.now
+        @Sendable func task(_ id: String, _ caseID: String, _ state: TaskState) -> MentorTask {
+            MentorTask(id: TaskID(id), caseID: CaseID(caseID), mentor: MentorID("anna"), state: state, level: 0, round: 0, offeredAt: now, deadline: now)
+        }
+        _ = try await store.dispatch(now: now, limit: 10) { work, _ in
+            guard case .route(let snapshot) = work else { return [] }
+            let id = snapshot.id == CaseID("case_1") ? "t1" : "t2"
+            return [.insertTask(task(id, snapshot.id.rawValue, .offered)), .updateCase(snapshot.id, state: .offered, progress: nil)]
+        }
+        #expect(try await load() == ["anna": 2])
+        let accepted = try await store.applyMentorAction(.accept, to: TaskID("t1"), by: MentorID("anna"), now: now)
+        #expect(accepted == .applied(task("t1", "case_1", .accepted).answered(at: now)))
+        #expect(try await load() == ["anna": 2])
+        _ = try await store.applyMentorAction(.decline(reason: nil), to: TaskID("t2"), by: MentorID("anna"), now: now)
+        #expect(try await load() == ["anna": 1])
+        _ = try await store.applyMentorAction(.resolve(outcome: nil), to: TaskID("t1"), by: MentorID("anna"), now: now)
+        #expect(try await load() == ["anna": 0])
+    }
+
     @Test func aReopenedStoreStillHasItsWork() async throws {
         let (store, path) = try temporaryStore()
         _ = try await store.commitIntakes([submission("case_1")])
@@ -116,6 +143,14 @@ import Testing
         // A delivered message is never delivered again.
         try await store.recordDeliveries([.dead(id, status: 500, error: "late", alert: nil)], now: now)
         #expect(try await store.caseDetails(CaseID("case_1"))?.messages.first?.state == .delivered)
+    }
+}
+
+extension MentorTask {
+    func answered(at date: Date) -> MentorTask {
+        var copy = self
+        copy.answeredAt = date
+        return copy
     }
 }
 
