@@ -134,8 +134,7 @@ final class LoadDriver: @unchecked Sendable {
 
     /// Sends whatever is due on idle connections.
     private func pump() {
-        guard let promise, issued < plan.count else { return }
-        _ = promise
+        guard promise != nil, issued < plan.count else { return }
         switch plan.pace {
         case .asFastAsPossible:
             while issued < plan.count, let connection = idle.popLast() {

@@ -16,7 +16,8 @@ struct MentorlineLoad {
         let sinkGroup = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         let sink = WebhookSink(secret: options.secretFile.map(readTrimmed))
         var logger = Logger(label: "mentorline-load-sink")
-        logger.logLevel = .warning
+        // Hummingbird logs its own cancellation at shutdown as an error; only real trouble is of interest.
+        logger.logLevel = .critical
         let (running, runningContinuation) = AsyncStream.makeStream(of: Void.self)
         let app = Application(
             router: sink.router(),
@@ -37,7 +38,6 @@ struct MentorlineLoad {
         }
         try await clientGroup.shutdownGracefully()
         try await sinkGroup.shutdownGracefully()
-        guard let report else { return }
         let markdown = report.markdown(options)
         print(markdown)
         if let out = options.out { try markdown.write(toFile: out, atomically: true, encoding: .utf8) }
@@ -62,12 +62,14 @@ struct MentorlineLoad {
         // a) Durable intakes per second: a burst at full speed, counting 202s.
         log("a) burst: \(options.burst) intakes, \(options.connections) connections")
         let cpuBeforeBurst = ProcStatus.cpuSeconds(pid: options.daemonPID)
+        let burstMark = CPUSplit.Mark(daemonPID: options.daemonPID)
         let burst = try await LoadClient.run(LoadPlan(
             host: "127.0.0.1", port: options.daemonPort, connections: options.connections, count: options.burst,
             pace: .asFastAsPossible, timeLimit: .seconds(Int64(options.burstSeconds)), keepBodies: false,
             request: { intakeRequest(index: $0, run: run, token: token, port: options.daemonPort) }
         ), on: clientGroup)
         report.burst = burst
+        report.burstCPU = CPUSplit(from: burstMark, to: CPUSplit.Mark(daemonPID: options.daemonPID))
         report.burstDaemonCPU = (ProcStatus.cpuSeconds(pid: options.daemonPID) ?? 0) - (cpuBeforeBurst ?? 0)
         report.memoryAfterBurst = ProcStatus(pid: options.daemonPID)
         let accepted = burst.completions.filter { $0.status == 202 }.count
@@ -87,11 +89,13 @@ struct MentorlineLoad {
         // b) Intake → webhook latency at a fixed rate.
         let count = Int(options.rate * Double(options.rateSeconds))
         log("b) latency: \(count) intakes at \(Int(options.rate))/s")
+        let pacedMark = CPUSplit.Mark(daemonPID: options.daemonPID)
         let paced = try await LoadClient.run(LoadPlan(
             host: "127.0.0.1", port: options.daemonPort, connections: options.connections, count: count,
             pace: .fixedRate(perSecond: options.rate), timeLimit: .seconds(Int64(options.rateSeconds) + 30), keepBodies: true,
             request: { intakeRequest(index: 10_000_000 + $0, run: run, token: token, port: options.daemonPort) }
         ), on: clientGroup)
+        report.pacedCPU = CPUSplit(from: pacedMark, to: CPUSplit.Mark(daemonPID: options.daemonPID))
         var sent: [(caseID: String, at: UInt64)] = []
         for completion in paced.completions where completion.status == 202 {
             if let body = completion.body, let id = WebhookSink.stringValue(of: "id", in: body.readableBytesView) {

@@ -16,7 +16,7 @@ struct ProcStatus: Sendable {
         for line in text.split(separator: "\n") {
             let parts = line.split(separator: ":", maxSplits: 1)
             guard parts.count == 2 else { continue }
-            fields[String(parts[0])] = Int(parts[1].split(separator: " ").first ?? "")
+            fields[String(parts[0])] = Int(parts[1].split(whereSeparator: { $0 == " " || $0 == "\t" }).first ?? "")
         }
         guard let peak = fields["VmHWM"], let resident = fields["VmRSS"] else { return nil }
         peakKiB = peak
@@ -33,6 +33,57 @@ struct ProcStatus: Sendable {
         let fields = text[text.index(after: close)...].split(separator: " ")
         guard fields.count > 12, let user = Double(fields[11]), let system = Double(fields[12]) else { return nil }
         return (user + system) / Double(sysconf(Int32(_SC_CLK_TCK)))
+    }
+}
+
+/// CPU seconds spent over an interval by the daemon, by this tool, and by everything else on the machine.
+struct CPUSplit: Sendable {
+    var daemon = 0.0
+    var tool = 0.0
+    var others = 0.0
+    var wall = 0.0
+
+    struct Mark: Sendable {
+        var daemon: Double
+        var tool: Double
+        var machine: Double
+        var at: UInt64
+
+        init(daemonPID: Int32) {
+            daemon = ProcStatus.cpuSeconds(pid: daemonPID) ?? 0
+            tool = ProcStatus.cpuSeconds(pid: getpid()) ?? 0
+            machine = ProcStatus.machineBusySeconds()
+            at = LoadClient.now()
+        }
+    }
+
+    init() {}
+
+    init(from start: Mark, to end: Mark) {
+        daemon = end.daemon - start.daemon
+        tool = end.tool - start.tool
+        others = max(0, (end.machine - start.machine) - daemon - tool)
+        wall = Double(end.at - start.at) / 1e9
+    }
+
+    /// "daemon 1.42, load tool 0.51, other processes 0.02 cores".
+    var description: String {
+        guard wall > 0 else { return "n/a" }
+        return String(format: "daemon %.2f, load tool %.2f, other processes %.2f cores", daemon / wall, tool / wall, others / wall)
+    }
+}
+
+extension ProcStatus {
+    /// Busy CPU seconds of the whole machine since boot, from `/proc/stat`.
+    static func machineBusySeconds() -> Double {
+        guard let text = try? String(contentsOfFile: "/proc/stat", encoding: .utf8),
+              let line = text.split(separator: "\n").first
+        else { return 0 }
+        let values = line.split(separator: " ").dropFirst().compactMap { Double($0) }
+        guard values.count >= 8 else { return 0 }
+        // user nice system idle iowait irq softirq steal
+        let busy = values[0] + values[1] + values[2] + values[5] + values[6] + values[7]
+        return busy / Double(sysconf(Int32(_SC_CLK_TCK)))
     }
 }
 
@@ -63,6 +114,8 @@ struct Report {
     var memoryAtStart: ProcStatus?
     var burst: LoadResult?
     var burstDaemonCPU = 0.0
+    var burstCPU = CPUSplit()
+    var pacedCPU = CPUSplit()
     var memoryAfterBurst: ProcStatus?
     var drain = WebhookSink.Snapshot()
     var afterBurstEnd: (count: Int, last: UInt64) = (0, 0)
@@ -113,9 +166,10 @@ struct Report {
         lines.append("| intake→webhook latency at \(number(options.rate)) cases/s for \(options.rateSeconds) s "
             + "| p50 \(ms(p50)), p99 \(ms(p99)), max \(ms(maxLatency)); \(number(Double(sorted.count)))/\(number(Double(pacedCount))) arrived "
             + "| p99 ≤ 25 ms | \(met(p99 <= 25 && sorted.count == pacedCount)) |")
-        lines.append("| webhooks/s, daemon's libcurl `CurlClient` → local sink (the burst's \(number(Double(drain.offered))) offers) "
-            + "| \(number(webhookRate))/s | ≥ 20,000/s | \(met(webhookRate >= 20_000)) |")
-        lines.append("| daemon peak memory (VmHWM) through the burst and its deliveries | \(mib(peak)) | ≤ 64 MB | \(met((peak ?? .max) * 1024 <= 64_000_000)) |")
+        lines.append("| signed webhooks/s, daemon (dispatch + libcurl `CurlClient`) → local sink, once intake has stopped "
+            + "| \(number(tailRate))/s (\(number(Double(afterBurstEnd.count))) offers); \(number(webhookRate))/s over the whole burst "
+            + "| ≥ 20,000/s | \(met(tailRate >= 20_000)) |")
+        lines.append("| daemon peak memory (VmHWM) through the burst and its deliveries | \(mib(peak)) | ≤ 64 MB | \(met(peak.map { $0 * 1024 <= 64_000_000 } ?? false)) |")
         lines.append("")
         lines.append("Details:")
         lines.append("")
@@ -124,12 +178,13 @@ struct Report {
         lines.append("- Burst: \(number(Double(accepted))) × 202 in \(String(format: "%.2f", burstSeconds)) s (\(burst?.statusCounts ?? "n/a")"
             + "\(burst?.timedOut == true ? ", TIMED OUT" : "")); intake answer p50 \(ms(percentileMilliseconds(intakeLatency, 0.5))), "
             + "p99 \(ms(percentileMilliseconds(intakeLatency, 0.99))); daemon CPU \(String(format: "%.2f", burstDaemonCPU)) s "
-            + "(\(String(format: "%.0f", burstSeconds > 0 ? burstDaemonCPU / burstSeconds * 100 : 0)) % of one core).")
+            + "(\(String(format: "%.0f", burstSeconds > 0 ? burstDaemonCPU / burstSeconds * 100 : 0)) % of one core); "
+            + "CPU in use during the burst: \(burstCPU.description).")
         lines.append("- Deliveries of the burst's offers: first to last arrival \(String(format: "%.2f", drainSeconds)) s; "
             + "after the last intake answer \(number(Double(afterBurstEnd.count))) more arrived at \(number(tailRate))/s; "
             + "daemon CPU over burst + drain \(String(format: "%.2f", drainDaemonCPU)) s.")
         lines.append("- Latency phase: \(number(Double(pacedAccepted))) × 202 (\(paced?.statusCounts ?? "n/a")); "
-            + "\(late) requests left the client more than 1 ms late.")
+            + "\(late) requests left the client more than 1 ms late; CPU in use: \(pacedCPU.description).")
         lines.append("- Sink: \(number(Double(sinkAtEnd.received))) webhooks, \(number(Double(sinkAtEnd.offered))) task.offered, other types "
             + "\(sinkAtEnd.otherTypes.isEmpty ? "none" : sinkAtEnd.otherTypes.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ")), "
             + "\(sinkAtEnd.duplicates) duplicate webhook-ids; signatures checked on the first \(sinkAtEnd.verified + sinkAtEnd.badSignatures): "

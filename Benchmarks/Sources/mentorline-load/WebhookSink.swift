@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import HTTPTypes
 import Hummingbird
 import NIOCore
 import Synchronization
@@ -27,12 +28,13 @@ final class WebhookSink: Sendable {
     }
 
     private let state = Mutex(State())
-    private let key: SymmetricKey?
+    /// The signing key's bytes (`SymmetricKey` is not `Sendable`).
+    private let key: [UInt8]?
     private let verifyFirst: Int
 
     init(secret: String?, verifyFirst: Int = 200) {
         if let secret, secret.hasPrefix("whsec_"), let bytes = Data(base64Encoded: String(secret.dropFirst(6))) {
-            key = SymmetricKey(data: bytes)
+            key = Array(bytes)
         } else {
             key = nil
         }
@@ -92,7 +94,7 @@ final class WebhookSink: Sendable {
             return state.snapshot.verified + state.snapshot.badSignatures < verifyFirst
         }
         if shouldVerify, let key {
-            let ok = Self.verify(key: key, headers: headers, body: Array(bytes))
+            let ok = Self.verify(key: SymmetricKey(data: key), headers: headers, body: Array(bytes))
             state.withLock { state in
                 if ok { state.snapshot.verified += 1 } else { state.snapshot.badSignatures += 1 }
             }
