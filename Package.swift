@@ -102,9 +102,11 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        .target(name: "CMemoryTuning"),
         .executableTarget(
             name: "mentorlined",
             dependencies: [
+                "CMemoryTuning",
                 "MentorlineDaemon",
                 "MentorlineConfig",
                 "MentorlineDelivery",

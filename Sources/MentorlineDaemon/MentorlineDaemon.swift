@@ -40,7 +40,8 @@ package enum MentorlineDaemon {
         let notifier = SystemdNotifier(environment: options.environment)
 
         let curlConfiguration = CurlClientConfiguration(
-            connectTimeout: configuration.delivery.connectTimeout, totalTimeout: configuration.delivery.requestTimeout
+            connectTimeout: configuration.delivery.connectTimeout, totalTimeout: configuration.delivery.requestTimeout,
+            maxConnectionsPerHost: configuration.delivery.maxInFlight, maxConnectionsTotal: configuration.delivery.maxInFlight
         )
         try await CurlClient.withClient(configuration: curlConfiguration) { curl in
             let deliverer = Deliverer(

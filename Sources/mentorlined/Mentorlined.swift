@@ -1,4 +1,5 @@
 import ArgumentParser
+import CMemoryTuning
 import Foundation
 import Logging
 import MentorlineConfig
@@ -26,6 +27,9 @@ struct Mentorlined: AsyncParsableCommand {
     var logLevel: String = "info"
 
     func run() async throws {
+        // glibc otherwise hands freed memory back to the kernel after each SQLite transaction and faults it
+        // in again on the next: measured at a quarter of the commit path's CPU (Benchmarks/README.md).
+        _ = mentorline_set_malloc_trim_threshold(256 << 20)
         let environment = ProcessInfo.processInfo.environment
         guard let level = Logger.Level(rawValue: logLevel) else {
             throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error, critical")

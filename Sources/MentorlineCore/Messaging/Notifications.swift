@@ -17,6 +17,24 @@ package struct Notifications: Sendable {
     }
 
     struct TaskOfferedData: Encodable, Sendable {
+        enum CodingKeys: String, CodingKey {
+            case caseId = "case_id"
+            case taskId = "task_id"
+            case recipient
+            case text
+            case deadline
+            case urgency
+            case topics
+            case language
+            case caller
+            case citizenReference = "citizen_reference"
+            case representative
+            case note
+            case level
+            case actions
+            case statusUrl = "status_url"
+        }
+
         var caseId: CaseID
         var taskId: TaskID
         var recipient: RecipientReference
@@ -57,6 +75,14 @@ package struct Notifications: Sendable {
     }
 
     struct TaskWithdrawnData: Encodable, Sendable {
+        enum CodingKeys: String, CodingKey {
+            case caseId = "case_id"
+            case taskId = "task_id"
+            case recipient
+            case text
+            case reason
+        }
+
         var caseId: CaseID
         var taskId: TaskID
         var recipient: RecipientReference
@@ -78,6 +104,16 @@ package struct Notifications: Sendable {
     }
 
     struct CaseUnroutableData: Encodable, Sendable {
+        enum CodingKeys: String, CodingKey {
+            case caseId = "case_id"
+            case recipient
+            case text
+            case reason
+            case urgency
+            case topics
+            case statusUrl = "status_url"
+        }
+
         var caseId: CaseID
         var recipient: RecipientReference
         var text: String
@@ -101,6 +137,17 @@ package struct Notifications: Sendable {
     }
 
     struct MessageDeadData: Encodable, Sendable {
+        enum CodingKeys: String, CodingKey {
+            case caseId = "case_id"
+            case messageId = "message_id"
+            case recipient
+            case text
+            case eventType = "event_type"
+            case endpoint
+            case attempts
+            case lastError = "last_error"
+        }
+
         var caseId: CaseID?
         var messageId: MessageID
         var recipient: RecipientReference

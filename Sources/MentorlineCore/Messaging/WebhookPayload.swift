@@ -13,11 +13,11 @@ package struct WebhookPayload<Data: Encodable & Sendable>: Encodable, Sendable {
         self.data = data
     }
 
-    /// The payload as compact JSON with ISO 8601 dates and snake_case keys.
+    /// The payload as compact JSON with ISO 8601 dates. Keys are snake_case by each type's own
+    /// `CodingKeys` (JSONEncoder's key conversion was a measurable share of dispatch time).
     package func encoded() -> [UInt8] {
         let encoder = JSONEncoder()
         encoder.dateEncodingStrategy = .iso8601
-        encoder.keyEncodingStrategy = .convertToSnakeCase
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         // Encoding these plain value types cannot fail; an empty body would be refused by every receiver.
         return (try? Array(encoder.encode(self))) ?? []
