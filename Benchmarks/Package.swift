@@ -4,10 +4,9 @@ import PackageDescription
 /// Mentorline's benchmarks: a separate package, so that `make test` in the main package never builds
 /// the benchmark framework. `load.sh` runs the end-to-end load test (see README.md).
 ///
-/// `mentorline` and `package-benchmark` are declared for the package-benchmark micro benchmarks
-/// (routing decision, CPR masking, intake validation, signing). Those need `public` entry points in
-/// MentorlineCore/MentorlineDelivery, which today expose only `package` declarations (invisible from
-/// another package), so no target uses them yet and SwiftPM builds neither for `mentorline-load`.
+/// Micro benchmarks with ordo-one/package-benchmark (routing decision, CPR masking, intake validation,
+/// signing) need `public` entry points in MentorlineCore/MentorlineDelivery, which expose only `package`
+/// declarations today; they are not here yet (see README.md).
 let strictSettings: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
     .enableUpcomingFeature("InternalImportsByDefault"),
@@ -21,8 +20,6 @@ let package = Package(
         .executable(name: "mentorline-load", targets: ["mentorline-load"]),
     ],
     dependencies: [
-        .package(name: "mentorline", path: ".."),
-        .package(url: "https://github.com/ordo-one/package-benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
