@@ -88,6 +88,9 @@ package final class Dispatcher: Service {
         for id in report.unroutable {
             logger.warning("Case unroutable; ops alerted.", metadata: ["case": "\(id)"])
         }
+        for id in report.setAside {
+            logger.error("Stored case could not be read; set aside as unroutable. Inspect it by hand.", metadata: ["case": "\(id)"])
+        }
         if report.messagesQueued > 0 { messagesQueued() }
         return report
     }

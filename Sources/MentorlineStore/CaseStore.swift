@@ -59,14 +59,20 @@ package struct DispatchReport: Hashable, Sendable {
     package var offers: [MentorTask]
     /// Offers that expired unanswered.
     package var expired: [MentorTask]
-    /// Cases found unroutable.
+    /// Cases found unroutable (ops alerted).
     package var unroutable: [CaseID]
+    /// Cases whose stored row could not be read: marked unroutable without an alert, so a person must look.
+    package var setAside: [CaseID]
 
-    package init(workItems: Int = 0, messagesQueued: Int = 0, offers: [MentorTask] = [], expired: [MentorTask] = [], unroutable: [CaseID] = []) {
+    package init(
+        workItems: Int = 0, messagesQueued: Int = 0, offers: [MentorTask] = [], expired: [MentorTask] = [], unroutable: [CaseID] = [],
+        setAside: [CaseID] = []
+    ) {
         self.workItems = workItems
         self.messagesQueued = messagesQueued
         self.offers = offers
         self.expired = expired
         self.unroutable = unroutable
+        self.setAside = setAside
     }
 }

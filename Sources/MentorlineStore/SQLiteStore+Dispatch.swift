@@ -48,7 +48,7 @@ extension SQLiteStore {
                     } catch let error as StoreError where error.code == .corruptRow {
                         // A case that cannot be read would otherwise be picked again every cycle, forever.
                         try self.setAside(CaseID(id), reason: error.description, db: db, now: now)
-                        report.unroutable.append(CaseID(id))
+                        report.setAside.append(CaseID(id))
                         continue
                     }
                     guard let snapshot else { continue }

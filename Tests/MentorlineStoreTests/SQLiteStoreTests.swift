@@ -170,7 +170,8 @@ extension MentorTask {
             guard case .route(let snapshot) = work else { return [] }
             return [.updateCase(snapshot.id, state: .offered, progress: nil)]
         }
-        #expect(report.unroutable == [CaseID("case_bad")])
+        #expect(report.setAside == [CaseID("case_bad")])
+        #expect(report.unroutable.isEmpty)
         #expect(report.workItems == 1)
         #expect(try await store.nextDispatchWakeup(now: now) == nil)
     }

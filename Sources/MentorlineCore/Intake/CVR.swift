@@ -15,6 +15,5 @@ package struct CVR: Hashable, Sendable, ValidatedString, CustomStringConvertible
         self.rawValue = digits
     }
 
-
     package var description: String { rawValue }
 }

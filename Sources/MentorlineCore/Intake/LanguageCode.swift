@@ -17,7 +17,6 @@ package struct LanguageCode: Hashable, Sendable, ValidatedString, CustomStringCo
 
     private init(validated: String) { self.rawValue = validated }
 
-
     package var description: String { rawValue }
 
     package static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
