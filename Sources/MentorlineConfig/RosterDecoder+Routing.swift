@@ -9,7 +9,7 @@ extension RosterDecoder {
         if let node = entry.optional("rounds") { rounds = file.integer(node, for: "rounds", atLeast: 1) }
         var levels: [EscalationLevel]?
         if let node = entry.required("levels"),
-           let entries = file.mappings(node, for: "levels", context: "escalation level", keys: ["targets", "ack_timeout"]) {
+           let entries = file.mappings(node, for: "levels", context: "escalation level", keys: ["targets", "ack_timeout", "urgent_ack_timeout", "strategy"]) {
             let decoded = entries.compactMap(level)
             if let items = file.list(node, for: "levels"), items.isEmpty {
                 file.report("an escalation policy needs at least one level", at: node)
@@ -32,8 +32,12 @@ extension RosterDecoder {
             }
         }
         let timeout = entry.required("ack_timeout").flatMap { file.duration($0, for: "ack_timeout") }
-        guard let targets, let timeout else { return nil }
-        return EscalationLevel(targets: targets, acknowledgementTimeout: timeout)
+        var urgentTimeout: Duration??
+        if let node = entry.optional("urgent_ack_timeout") { urgentTimeout = file.duration(node, for: "urgent_ack_timeout").map { $0 } } else { urgentTimeout = .some(nil) }
+        var strategy: OfferStrategy? = .sequential
+        if let node = entry.optional("strategy") { strategy = file.choice(node, for: "strategy", as: OfferStrategy.self, named: "offer strategy") }
+        guard let targets, let timeout, let urgentTimeout, let strategy else { return nil }
+        return EscalationLevel(targets: targets, acknowledgementTimeout: timeout, urgentAcknowledgementTimeout: urgentTimeout, strategy: strategy)
     }
 
     /// `{schedule: ID}`, `{team: ID}` or `{mentor: ID}`.
@@ -55,11 +59,32 @@ extension RosterDecoder {
         }
     }
 
+    // MARK: Routing rules
+
+    /// The `routing:` section: coordinator, topic coverage and the bounds of waits.
+    func routingRules(_ node: Node) -> RoutingRules {
+        var rules = RoutingRules()
+        guard let map = file.mapping(node, for: "routing", context: "routing", keys: [
+            "coordinator", "topic_coverage", "contact_person_wait", "opening_wait", "promise_alert_lead",
+        ]) else { return rules }
+        if let node = map.optional("coordinator"), let id = file.identifier(node, for: "coordinator") {
+            references.refer(to: .mentor, id, at: node, in: file)
+            rules.coordinator = MentorID(id)
+        }
+        if let node = map.optional("topic_coverage"), let coverage = file.choice(node, for: "topic_coverage", as: TopicCoverage.self, named: "topic coverage") {
+            rules.topicCoverage = coverage
+        }
+        if let node = map.optional("contact_person_wait"), let wait = file.duration(node, for: "contact_person_wait") { rules.contactPersonWait = wait }
+        if let node = map.optional("opening_wait"), let wait = file.duration(node, for: "opening_wait") { rules.openingWait = wait }
+        if let node = map.optional("promise_alert_lead"), let lead = file.duration(node, for: "promise_alert_lead") { rules.promiseAlertLead = lead }
+        return rules
+    }
+
     // MARK: Routes
 
     /// The routes in order, checking that exactly one catch-all ends them.
     func routes(_ node: Node) -> [RouteRule] {
-        guard let entries = file.mappings(node, for: "routes", context: "route", keys: ["id", "match", "policy"]) else { return [] }
+        guard let entries = file.mappings(node, for: "routes", context: "route", keys: ["id", "match", "policy", "urgent_policy"]) else { return [] }
         var rules: [RouteRule] = []
         var catchAll: (id: String, line: Int)?
         for entry in entries {
@@ -71,13 +96,18 @@ extension RosterDecoder {
                 references.refer(to: .policy, policyID, at: node, in: file)
                 policy = PolicyID(policyID)
             }
+            var urgentPolicy: PolicyID?
+            if let node = entry.optional("urgent_policy"), let policyID = file.identifier(node, for: "urgent_policy") {
+                references.refer(to: .policy, policyID, at: node, in: file)
+                urgentPolicy = PolicyID(policyID)
+            }
             let name = id.map { "route '\($0)'" } ?? "this route"
             if let catchAll {
                 file.report("\(name) is never reached: the catch-all route '\(catchAll.id)' (line \(catchAll.line)) before it matches every case", at: entry.node)
             } else if match?.isCatchAll == true {
                 catchAll = (id ?? "?", entry.node.mark?.line ?? 1)
             }
-            if let id, let match, let policy { rules.append(RouteRule(id: RouteID(id), match: match, policy: policy)) }
+            if let id, let match, let policy { rules.append(RouteRule(id: RouteID(id), match: match, policy: policy, urgentPolicy: urgentPolicy)) }
         }
         if let last = entries.last, catchAll == nil {
             file.report("the last route must be a catch-all (a route without 'match') so that every case has a route", at: last.node)

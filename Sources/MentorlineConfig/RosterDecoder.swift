@@ -14,18 +14,18 @@ struct RosterDecoder {
     func decode(_ root: Node) -> Roster {
         var roster = Roster()
         guard let top = file.mapping(root, for: "roster.yaml", context: "the top level",
-                                     keys: ["topics", "mentors", "teams", "schedules", "escalation_policies", "routes"])
+                                     keys: ["topics", "mentors", "teams", "schedules", "escalation_policies", "routes", "routing"])
         else { return roster }
         if let node = top.required("topics") {
             for topic in each(node, "topics", context: "topic", keys: ["id", "label"], topic) { roster.topics[topic.id] = topic }
         }
         if let node = top.required("mentors") {
-            for mentor in each(node, "mentors", context: "mentor", keys: ["id", "name", "topics", "languages", "capacity", "endpoint"], mentor) {
+            for mentor in each(node, "mentors", context: "mentor", keys: ["id", "name", "topics", "languages", "capacity", "endpoint", "notify", "urgent_notify"], mentor) {
                 roster.mentors[mentor.id] = mentor
             }
         }
         if let node = top.optional("teams") {
-            for team in each(node, "teams", context: "team", keys: ["id", "name", "members"], team) { roster.teams[team.id] = team }
+            for team in each(node, "teams", context: "team", keys: ["id", "name", "members", "working_hours"], team) { roster.teams[team.id] = team }
         }
         if let node = top.optional("schedules") {
             for schedule in each(node, "schedules", context: "schedule", keys: ["id", "name", "time_zone", "layers"], schedule) {
@@ -38,6 +38,7 @@ struct RosterDecoder {
             }
         }
         if let node = top.required("routes") { roster.routes = routes(node) }
+        if let node = top.optional("routing") { roster.rules = routingRules(node) }
         return roster
     }
 
@@ -103,8 +104,40 @@ struct RosterDecoder {
             references.refer(to: .endpoint, endpointID, at: node, in: file)
             endpoint = EndpointID(endpointID)
         }
-        guard let id, let name, let topics, let languages, let capacity else { return nil }
-        return Mentor(id: MentorID(id), name: name, topics: Set(topics.map(TopicID.init)), languages: languages, capacity: capacity, endpoint: endpoint)
+        var notify: [ContactMethod]? = []
+        if let node = entry.optional("notify") { notify = contactMethods(node, for: "notify") }
+        var urgentNotify: [ContactMethod]?? = .some(nil)
+        if let node = entry.optional("urgent_notify") { urgentNotify = contactMethods(node, for: "urgent_notify").map { $0 } }
+        guard let id, let name, let topics, let languages, let capacity, let notify, let urgentNotify else { return nil }
+        return Mentor(
+            id: MentorID(id), name: name, topics: Set(topics.map(TopicID.init)), languages: languages, capacity: capacity, endpoint: endpoint,
+            contactMethods: notify, urgentContactMethods: urgentNotify
+        )
+    }
+
+    /// `[{endpoint: teams, address: "…", after: 5m}, …]`, in order of their delays.
+    private func contactMethods(_ node: Node, for key: String) -> [ContactMethod]? {
+        guard let entries = file.mappings(node, for: key, context: "contact method", keys: ["endpoint", "address", "after"]) else { return nil }
+        if entries.isEmpty { file.report("'\(key)' needs at least one contact method", at: node) }
+        let methods = entries.compactMap { entry -> ContactMethod? in
+            var endpoint: EndpointID?
+            if let node = entry.required("endpoint"), let id = file.identifier(node, for: "endpoint") {
+                references.refer(to: .endpoint, id, at: node, in: file)
+                endpoint = EndpointID(id)
+            }
+            let address = entry.required("address").flatMap { file.text($0, for: "address") }
+            var delay: Duration? = .zero
+            if let node = entry.optional("after") { delay = file.duration(node, for: "after") }
+            guard let endpoint, let address, let delay else { return nil }
+            return ContactMethod(endpoint: endpoint, address: address, delay: delay)
+        }
+        guard methods.count == entries.count, !methods.isEmpty else { return nil }
+        var previous = Duration.zero
+        for (entry, method) in zip(entries, methods) {
+            if method.delay < previous { file.report("contact methods must be listed in order of 'after'", at: entry.node) }
+            previous = method.delay
+        }
+        return methods
     }
 
     private func team(_ entry: MappingReader) -> Team? {
@@ -115,8 +148,15 @@ struct RosterDecoder {
         if let membersNode, members?.isEmpty == true {
             file.report("a team needs at least one member", at: membersNode)
         }
-        guard let id, let name, let members, !members.isEmpty else { return nil }
-        return Team(id: TeamID(id), name: name, members: members.map(MentorID.init))
+        var hours: WorkingHours?? = .some(nil)
+        if let node = entry.optional("working_hours") {
+            let windows = file.mappings(node, for: "working_hours", context: "working hours", keys: ["days", "from", "to"])
+            let decoded = windows?.compactMap(weeklyWindow)
+            if windows?.isEmpty == true { file.report("'working_hours' needs at least one window", at: node) }
+            hours = decoded.flatMap { $0.count == windows?.count && !$0.isEmpty ? WorkingHours(timeZone: defaultTimeZone, windows: $0) : nil }.map { $0 }
+        }
+        guard let id, let name, let members, !members.isEmpty, let hours else { return nil }
+        return Team(id: TeamID(id), name: name, members: members.map(MentorID.init), workingHours: hours)
     }
 
     // MARK: Schedules
@@ -127,7 +167,7 @@ struct RosterDecoder {
         var timeZone: TimeZone? = defaultTimeZone
         if let node = entry.optional("time_zone") { timeZone = file.timeZone(node, for: "time_zone") }
         var layers: [ScheduleLayer]?
-        if let node = entry.required("layers"), let entries = file.mappings(node, for: "layers", context: "schedule layer", keys: ["rotation", "handoff", "start", "mentors"]) {
+        if let node = entry.required("layers"), let entries = file.mappings(node, for: "layers", context: "schedule layer", keys: ["name", "rotation", "handoff", "start", "mentors", "restrictions"]) {
             let decoded = entries.compactMap(layer)
             if let items = file.list(node, for: "layers"), items.isEmpty {
                 file.report("a schedule needs at least one layer", at: node)
@@ -156,21 +196,68 @@ struct RosterDecoder {
         if let mentorsNode, mentors?.isEmpty == true {
             file.report("a schedule layer needs at least one mentor", at: mentorsNode)
         }
-        guard let rotation, let handoff, let start, let mentors, !mentors.isEmpty else { return nil }
-        return ScheduleLayer(mentors: mentors.map(MentorID.init), rotation: rotation, handoff: handoff, start: start)
+        let name = entry.optional("name").flatMap { file.text($0, for: "name") }
+        var restrictions: [WeeklyWindow]? = []
+        if let node = entry.optional("restrictions") {
+            let windows = file.mappings(node, for: "restrictions", context: "restriction", keys: ["days", "from", "to"])
+            let decoded = windows?.compactMap(weeklyWindow)
+            restrictions = decoded?.count == windows?.count ? decoded : nil
+        }
+        guard let rotation, let handoff, let start, let mentors, !mentors.isEmpty, let restrictions else { return nil }
+        return ScheduleLayer(name: name, mentors: mentors.map(MentorID.init), rotation: rotation, handoff: handoff, start: start, restrictions: restrictions)
     }
 
-    /// `daily`, `weekly` or a number of days: `3d`.
+    /// `{days: [mon, tue], from: "08:00", to: "16:00"}`; days default to every day.
+    func weeklyWindow(_ entry: MappingReader) -> WeeklyWindow? {
+        var days: Set<Weekday>? = Set(Weekday.allCases)
+        if let node = entry.optional("days") {
+            days = weekdays(node)
+        }
+        let from = entry.required("from").flatMap { wallClock($0, for: "from") }
+        let to = entry.required("to").flatMap { wallClock($0, for: "to") }
+        guard let days, let from, let to else { return nil }
+        return WeeklyWindow(days: days, from: from, to: to)
+    }
+
+    /// A list of weekdays (`mon` … `sun`), or a range written `mon-fri`.
+    func weekdays(_ node: Node) -> Set<Weekday>? {
+        guard let items = file.list(node, for: "days") else { return nil }
+        var days: Set<Weekday> = []
+        for item in items {
+            guard let text = file.text(item, for: "days") else { return nil }
+            let ends = text.split(separator: "-", omittingEmptySubsequences: false).map { Weekday(abbreviation: String($0)) }
+            if ends.count == 1, let day = ends[0] {
+                days.insert(day)
+            } else if ends.count == 2, let first = ends[0], let last = ends[1], first <= last {
+                days.formUnion(Weekday.allCases.filter { $0 >= first && $0 <= last })
+            } else {
+                file.report("invalid weekday '\(text)' (expected mon, tue, wed, thu, fri, sat, sun or a range such as mon-fri)", at: item)
+                return nil
+            }
+        }
+        if days.isEmpty {
+            file.report("'days' needs at least one weekday", at: node)
+            return nil
+        }
+        return days
+    }
+
+    /// A quoted `HH:MM` wall-clock time.
+    func wallClock(_ node: Node, for key: String) -> WallClockTime? {
+        guard let text = file.text(node, for: key) else { return nil }
+        guard let time = WallClockTime(text) else {
+            file.report("invalid time '\(text)' for '\(key)' (expected HH:MM, e.g. \"08:00\")", at: node)
+            return nil
+        }
+        return time
+    }
+
+    /// `daily`, `weekly`, a number of days (`3d`) or of hours (`12h`).
     private func rotation(_ node: Node) -> Rotation? {
         guard let text = file.text(node, for: "rotation") else { return nil }
-        let rotation: Rotation?
-        switch text {
-        case "daily": rotation = .daily
-        case "weekly": rotation = .weekly
-        default: rotation = text.hasSuffix("d") ? Int(text.dropLast()).flatMap { Rotation(days: $0) } : nil
-        }
+        let rotation = Rotation(parsing: text)
         if rotation == nil {
-            file.report("invalid rotation '\(text)' (expected daily, weekly or a number of days such as 3d)", at: node)
+            file.report("invalid rotation '\(text)' (expected daily, weekly, a number of days such as 3d or of hours such as 12h)", at: node)
         }
         return rotation
     }

@@ -4,10 +4,19 @@ package struct ServerSettings: Hashable, Sendable {
     /// Base for status URLs and action links in messages, without a trailing slash
     /// (`https://mentor.kommune.dk`). Defaults to `http://` + the listen address.
     package var publicURL: String
+    /// The key that signs action links in offers; nil: offers carry only the API's URLs.
+    package var actionLinkKey: [UInt8]?
+    /// How long an action link works after the offer.
+    package var actionLinkValidity: Duration
 
-    package init(listen: ListenAddress = ConfigurationDefaults.listen, publicURL: String? = nil) {
+    package init(
+        listen: ListenAddress = ConfigurationDefaults.listen, publicURL: String? = nil, actionLinkKey: [UInt8]? = nil,
+        actionLinkValidity: Duration = .seconds(24 * 3600)
+    ) {
         self.listen = listen
         self.publicURL = publicURL ?? listen.httpURL
+        self.actionLinkKey = actionLinkKey
+        self.actionLinkValidity = actionLinkValidity
     }
 }
 

@@ -35,7 +35,7 @@ struct SettingsDecoder {
 
     private func server(_ node: Node) -> ServerSettings {
         var settings = ServerSettings()
-        guard let map = file.mapping(node, for: "server", context: "server", keys: ["listen", "public_url"]) else { return settings }
+        guard let map = file.mapping(node, for: "server", context: "server", keys: ["listen", "public_url", "action_links"]) else { return settings }
         if let node = map.optional("listen"), let text = file.text(node, for: "listen") {
             if let address = ListenAddress(parsing: text) {
                 settings = ServerSettings(listen: address)
@@ -49,6 +49,10 @@ struct SettingsDecoder {
             } else {
                 file.report("'public_url' must be an absolute http or https URL, found '\(text)'", at: node)
             }
+        }
+        if let node = map.optional("action_links"), let links = file.mapping(node, for: "action_links", context: "action_links", keys: ["secret_file", "valid_for"]) {
+            settings.actionLinkKey = links.required("secret_file").flatMap(secretKey)
+            if let node = links.optional("valid_for"), let validity = file.duration(node, for: "valid_for") { settings.actionLinkValidity = validity }
         }
         return settings
     }
@@ -151,8 +155,11 @@ struct SettingsDecoder {
         }
         if let node = map.required("recipients"),
            let recipients = file.mapping(node, for: "recipients", context: "recipients", keys: RecipientKind.allCases.map(\.rawValue)) {
+            // Mentors and ops must always be reachable; callers get receipts only where an endpoint is named.
             for kind in RecipientKind.allCases {
-                if let node = recipients.required(kind.rawValue), let id = file.identifier(node, for: kind.rawValue) {
+                let required = kind == .mentor || kind == .ops
+                if let node = required ? recipients.required(kind.rawValue) : recipients.optional(kind.rawValue),
+                   let id = file.identifier(node, for: kind.rawValue) {
                     references.refer(to: .endpoint, id, at: node, in: file)
                     settings.recipients[kind] = EndpointID(id)
                 }

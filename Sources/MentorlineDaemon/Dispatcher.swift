@@ -68,13 +68,23 @@ package final class Dispatcher: Service {
     func cycle(limit: Int) async throws -> DispatchReport {
         let planner = self.planner()
         let at = now()
-        let identifiers = IdentifierGenerator()
-        let report = try await store.dispatch(now: at, limit: limit) { work, openTasks in
+        let report = try await store.dispatch(now: at, limit: limit) { work, context, makeTaskID in
             switch work {
             case .route(let snapshot):
-                planner.route(snapshot, openTasks: openTasks, now: at, newTaskID: identifiers.make(TaskKind.self, at: at))
-            case .expire(let task, let snapshot):
-                planner.expire(task, of: snapshot, openTasks: openTasks, now: at, newTaskID: identifiers.make(TaskKind.self, at: at))
+                return planner.route(snapshot, context: context, now: at, makeTaskID: makeTaskID)
+            case .timer(let timer, let task, let snapshot):
+                switch timer.kind {
+                case .offerExpiry:
+                    guard let task else { return [] }
+                    return planner.expire(task, of: snapshot, context: context, now: at, makeTaskID: makeTaskID)
+                case .notifyStep:
+                    guard let task, let step = timer.step else { return [] }
+                    return planner.notifyStep(task, step: step, of: snapshot, now: at)
+                case .waitOver:
+                    return planner.waitOver(snapshot, context: context, now: at, makeTaskID: makeTaskID)
+                case .promiseCheck:
+                    return planner.promiseCheck(snapshot, now: at)
+                }
             }
         }
         for task in report.expired {
@@ -86,7 +96,10 @@ package final class Dispatcher: Service {
             ])
         }
         for id in report.unroutable {
-            logger.warning("Case unroutable; ops alerted.", metadata: ["case": "\(id)"])
+            logger.warning("Case unroutable; coordinator offered it, ops alerted.", metadata: ["case": "\(id)"])
+        }
+        for id in report.waiting {
+            logger.info("Case waiting.", metadata: ["case": "\(id)"])
         }
         for id in report.setAside {
             logger.error("Stored case could not be read; set aside as unroutable. Inspect it by hand.", metadata: ["case": "\(id)"])

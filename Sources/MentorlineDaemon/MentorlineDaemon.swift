@@ -62,7 +62,7 @@ package enum MentorlineDaemon {
             }
             let api = MentorlineAPI(environment: APIEnvironment(
                 store: store, committer: committer, settings: { live.current.api }, readiness: readiness, now: options.now,
-                wakeDispatcher: { dispatcher.wake() }, logger: logger.with("service", "api")
+                wakeDispatcher: { dispatcher.wake(); deliverer.wake() }, logger: logger.with("service", "api")
             ))
             let application = Application(
                 router: api.buildRouter().router,

@@ -24,7 +24,6 @@ package struct RuntimeConfiguration: Sendable {
             case .admin: (grant.sha256, .admin(name: grant.name))
             }
         }
-        api = APISettings(tokens: TokenTable(grants: grants), publicURL: configuration.server.publicURL)
 
         let recipients = configuration.delivery.recipients
         var overrides: [MentorID: EndpointID] = [:]
@@ -32,9 +31,12 @@ package struct RuntimeConfiguration: Sendable {
             if let endpoint = mentor.endpoint { overrides[mentor.id] = endpoint }
         }
         let fallback = recipients[.mentor] ?? configuration.delivery.endpoints.keys.sorted().first ?? EndpointID("none")
+        let links = configuration.server.actionLinkKey.map {
+            ActionLinkSigner(keyBytes: $0).links(baseURL: configuration.server.publicURL, validFor: configuration.server.actionLinkValidity)
+        }
         let notifications = Notifications(
             publicURL: configuration.server.publicURL, timeZone: configuration.timeZone, topics: configuration.roster.topics,
-            endpoints: RecipientEndpoints(byKind: recipients, mentorOverrides: overrides, fallback: fallback)
+            endpoints: RecipientEndpoints(byKind: recipients, mentorOverrides: overrides, fallback: fallback), actionLinks: links
         )
         var targets: [EndpointID: EndpointTarget] = [:]
         for endpoint in configuration.delivery.endpoints.values {
@@ -45,5 +47,6 @@ package struct RuntimeConfiguration: Sendable {
             notifications: notifications
         )
         planner = CasePlanner(roster: configuration.roster, notifications: notifications)
+        api = APISettings(tokens: TokenTable(grants: grants), publicURL: configuration.server.publicURL, planner: planner, actionLinks: links)
     }
 }

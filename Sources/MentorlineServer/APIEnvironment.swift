@@ -1,5 +1,6 @@
 package import Foundation
 package import Logging
+package import MentorlineCore
 package import MentorlineStore
 
 /// What the HTTP API needs from the running daemon.
@@ -11,7 +12,8 @@ package struct APIEnvironment: Sendable {
     /// Whether the daemon can do its work, for `/readyz`.
     package var readiness: @Sendable () async -> Readiness
     package var now: @Sendable () -> Date
-    /// Tells the dispatcher a case needs routing again (after a decline).
+    /// Tells the dispatcher a case needs routing again (after a decline), and the deliverer that
+    /// messages were queued (a handoff's, the withdrawals after an accept).
     package var wakeDispatcher: @Sendable () -> Void
     package var logger: Logger
 
@@ -37,11 +39,21 @@ package struct APISettings: Sendable {
     package var publicURL: String
     /// The largest request body accepted.
     package var maximumBodyBytes: Int
+    /// Mentors, schedules and policies in force, for handlers that name or check them.
+    package var roster: Roster { planner.roster }
+    /// Turns task actions into writes, with the roster and message texts in force.
+    package var planner: CasePlanner
+    /// Checks the signatures of action links; nil when the deployment has no link key.
+    package var actionLinks: ActionLinks?
 
-    package init(tokens: TokenTable, publicURL: String, maximumBodyBytes: Int = 64 * 1024) {
+    package init(
+        tokens: TokenTable, publicURL: String, maximumBodyBytes: Int = 64 * 1024, planner: CasePlanner, actionLinks: ActionLinks? = nil
+    ) {
         self.tokens = tokens
         self.publicURL = publicURL
         self.maximumBodyBytes = maximumBodyBytes
+        self.planner = planner
+        self.actionLinks = actionLinks
     }
 }
 

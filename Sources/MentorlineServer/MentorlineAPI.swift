@@ -29,7 +29,24 @@ package struct MentorlineAPI: Sendable {
         add(.get, "/v1/tasks/{id}", showTask)
         add(.post, "/v1/tasks/{id}/accept") { try await self.mentorAction($0, $1) { _ in .accept } }
         add(.post, "/v1/tasks/{id}/decline") { try await self.mentorAction($0, $1) { .decline(reason: $0.reason) } }
+        add(.post, "/v1/tasks/{id}/handoff") { try await self.mentorAction($0, $1, Self.handoff) }
         add(.post, "/v1/tasks/{id}/resolve") { try await self.mentorAction($0, $1) { .resolve(outcome: $0.outcome) } }
+        add(.post, "/v1/tasks/{id}/reopen") { try await self.mentorAction($0, $1) { .reopen(reason: $0.reason) } }
+        add(.get, "/v1/links/{token}", showLink)
+        add(.post, "/v1/links/{token}", useLink)
+        add(.get, "/v1/mentors", listMentors)
+        add(.put, "/v1/mentors/{id}/availability", setAvailability)
+        add(.get, "/v1/mentors/{id}/shifts.ics", mentorFeed)
+        add(.get, "/v1/schedules", listSchedules)
+        add(.get, "/v1/schedules/{id}.ics", scheduleFeed)
+        add(.get, "/v1/schedules/{id}/oncall", showOnCall)
+        add(.get, "/v1/schedules/{id}/shifts", listShifts)
+        add(.get, "/v1/schedules/{id}/overrides", listOverrides)
+        add(.post, "/v1/schedules/{id}/overrides", addOverride)
+        add(.delete, "/v1/schedules/{id}/overrides/{override}", removeOverride)
+        add(.get, "/v1/contact-persons/{kind}/{key}") { try await self.contactPerson($0, $1) }
+        add(.put, "/v1/contact-persons/{kind}/{key}") { try await self.contactPerson($0, $1) }
+        add(.delete, "/v1/contact-persons/{kind}/{key}") { try await self.contactPerson($0, $1) }
         add(.get, "/v1/openapi.yaml", openAPIDocument)
         add(.get, "/healthz", health)
         add(.get, "/readyz", ready)

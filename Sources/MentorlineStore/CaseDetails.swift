@@ -9,6 +9,8 @@ package struct CaseDetails: Hashable, Sendable {
     package var updatedAt: Date
     package var intake: CaseIntake
     package var progress: RoutingProgress?
+    /// When the caller was told to expect contact.
+    package var promisedBy: Date?
     package var events: [CaseEvent]
     package var tasks: [MentorTask]
     package var messages: [MessageSummary]

@@ -14,14 +14,22 @@ package protocol CaseStore: Sendable {
 
     func task(_ id: TaskID) async throws -> MentorTask?
 
-    /// Apply a mentor's action to a task: the new task, or why it was refused.
-    func applyMentorAction(_ action: MentorAction, to task: TaskID, by mentor: MentorID, now: Date) async throws -> MentorActionResult
+    /// Apply an action to a task in one transaction: `plan` (the ``CasePlanner``) sees the task and its
+    /// case as stored now and answers with the writes or a refusal. With `consumingLink`, the signature
+    /// of a signed action link is recorded in the same transaction, and a link used before is refused.
+    func applyMentorAction(
+        to task: TaskID, consumingLink: String?, now: Date,
+        plan: @Sendable (MentorTask, CaseSnapshot, _ makeTaskID: () -> TaskID) -> Result<[CaseChange], MentorActionRefusal>
+    ) async throws -> MentorActionResult
 
     /// When the dispatcher next has work: now if a case awaits a decision, else the earliest timer.
     func nextDispatchWakeup(now: Date) async throws -> Date?
 
-    /// Take up to `limit` items of due dispatch work, let `plan` decide each, and apply the plans in one transaction.
-    func dispatch(now: Date, limit: Int, plan: @Sendable (DispatchWork, _ openTasks: [MentorID: Int]) -> [CaseChange]) async throws -> DispatchReport
+    /// Take up to `limit` items of due dispatch work (due timers first, in due order, then cases awaiting
+    /// a decision), let `plan` decide each, and apply the plans in one transaction.
+    func dispatch(
+        now: Date, limit: Int, plan: @Sendable (DispatchWork, DispatchContext, _ makeTaskID: () -> TaskID) -> [CaseChange]
+    ) async throws -> DispatchReport
 
     /// Up to `limit` pending messages due at `now`, oldest first, skipping `excluding` (those in flight).
     func dueMessages(now: Date, limit: Int, excluding: Set<MessageID>) async throws -> [OutboxMessage]
@@ -34,21 +42,42 @@ package protocol CaseStore: Sendable {
 
     /// Record what became of delivery attempts, in one transaction.
     func recordDeliveries(_ outcomes: [DeliveryOutcome], now: Date) async throws
+
+    // MARK: Runtime roster changes (each audited)
+
+    func contactPerson(for subject: ContactSubject) async throws -> ContactPersonRecord?
+    /// Set (or with nil clear) a contact person; returns whether anything changed.
+    @discardableResult
+    func assignContactPerson(_ subject: ContactSubject, to mentor: MentorID?, by actor: String, now: Date) async throws -> Bool
+    /// Every mentor who ever set their availability (the rest are available).
+    func availability() async throws -> [MentorID: AvailabilityRecord]
+    func setAvailability(_ status: Availability, of mentor: MentorID, by actor: String, now: Date) async throws
+    func addOverride(_ override: ScheduleOverride) async throws
+    /// Overrides of `schedule` (nil: every schedule) that end after `instant`, oldest first.
+    func overrides(schedule: ScheduleID?, endingAfter instant: Date) async throws -> [ScheduleOverride]
+    /// Returns whether the override existed.
+    func removeOverride(_ id: OverrideID, of schedule: ScheduleID, by actor: String, now: Date) async throws -> Bool
+    func makeOverrideID(at now: Date) -> OverrideID
+    /// The newest entries of the audit log first.
+    func auditLog(limit: Int) async throws -> [AuditEntry]
 }
 
-/// The result of ``CaseStore/applyMentorAction(_:to:by:now:)``.
+/// The result of ``CaseStore/applyMentorAction(to:consumingLink:now:plan:)``.
 package enum MentorActionResult: Hashable, Sendable {
-    case applied(MentorTask)
+    /// The task after the action, and the tasks the action created (a handoff's).
+    case applied(MentorTask, created: [MentorTask])
     case notFound
     case refused(MentorActionRefusal)
+    /// The signed link was used before.
+    case linkAlreadyUsed
 }
 
 /// One item of due dispatch work.
 package enum DispatchWork: Hashable, Sendable {
-    /// A case that needs a routing decision (new, declined or its offer expired).
+    /// A case that needs a routing decision (new or declined).
     case route(CaseSnapshot)
-    /// An offer whose deadline has passed.
-    case expire(MentorTask, CaseSnapshot)
+    /// A timer fell due; `task` is the task it is for, if any.
+    case timer(CaseTimer, task: MentorTask?, CaseSnapshot)
 }
 
 /// What one dispatch transaction did.
@@ -61,18 +90,24 @@ package struct DispatchReport: Hashable, Sendable {
     package var expired: [MentorTask]
     /// Cases found unroutable (ops alerted).
     package var unroutable: [CaseID]
+    /// Cases put to wait, and until when.
+    package var waiting: [CaseID]
+    /// Timers that fired.
+    package var timersFired: Int
     /// Cases whose stored row could not be read: marked unroutable without an alert, so a person must look.
     package var setAside: [CaseID]
 
     package init(
         workItems: Int = 0, messagesQueued: Int = 0, offers: [MentorTask] = [], expired: [MentorTask] = [], unroutable: [CaseID] = [],
-        setAside: [CaseID] = []
+        waiting: [CaseID] = [], timersFired: Int = 0, setAside: [CaseID] = []
     ) {
         self.workItems = workItems
         self.messagesQueued = messagesQueued
         self.offers = offers
         self.expired = expired
         self.unroutable = unroutable
+        self.waiting = waiting
+        self.timersFired = timersFired
         self.setAside = setAside
     }
 }

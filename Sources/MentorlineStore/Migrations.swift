@@ -128,6 +128,149 @@ enum Migrations {
                 CREATE INDEX outbox_due ON outbox(not_before, id) WHERE state = 'pending';
                 """)
         }
+        migrator.registerMigration("v3: waiting cases, simultaneous offers, handoffs, timers of every kind, contact persons, availability, overrides, audit log") { db in
+            // SQLite cannot change a CHECK constraint in place: cases, tasks and timers are rebuilt
+            // (foreign keys are off during migrations and checked at the end).
+            try db.execute(sql: """
+                CREATE TABLE cases_v3 (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    state TEXT NOT NULL CHECK (state IN ('received', 'routing', 'offered', 'waiting', 'accepted', 'resolved', 'unroutable')),
+                    received_at REAL NOT NULL,
+                    updated_at REAL NOT NULL,
+                    caller_kind TEXT NOT NULL CHECK (caller_kind IN ('company', 'citizen', 'representative', 'staff')),
+                    urgency TEXT NOT NULL CHECK (urgency IN ('routine', 'soon', 'urgent')),
+                    language TEXT NOT NULL,
+                    citizen_reference TEXT,
+                    cvr TEXT,
+                    intake BLOB NOT NULL,
+                    progress BLOB,
+                    intake_actor TEXT NOT NULL,
+                    -- When the caller was told to expect contact.
+                    promised_by REAL
+                );
+                INSERT INTO cases_v3 (id, state, received_at, updated_at, caller_kind, urgency, language, citizen_reference, cvr, intake, progress, intake_actor)
+                    SELECT id, state, received_at, updated_at, caller_kind, urgency, language, citizen_reference, cvr, intake, progress, intake_actor FROM cases;
+                DROP TABLE cases;
+                ALTER TABLE cases_v3 RENAME TO cases;
+                CREATE INDEX cases_needing_decision ON cases(received_at) WHERE state IN ('received', 'routing');
+                CREATE INDEX cases_citizen_reference ON cases(citizen_reference) WHERE citizen_reference IS NOT NULL;
+                CREATE INDEX cases_cvr ON cases(cvr) WHERE cvr IS NOT NULL;
+
+                CREATE TABLE tasks_v3 (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    case_id TEXT NOT NULL REFERENCES cases(id),
+                    mentor TEXT NOT NULL,
+                    state TEXT NOT NULL CHECK (state IN ('offered', 'accepted', 'declined', 'expired', 'withdrawn', 'handed_off', 'resolved')),
+                    purpose TEXT NOT NULL DEFAULT 'offer' CHECK (purpose IN ('offer', 'coordinator', 'handoff')),
+                    level INTEGER NOT NULL CHECK (level >= 0),
+                    round INTEGER NOT NULL CHECK (round >= 0),
+                    offered_at REAL NOT NULL,
+                    deadline REAL NOT NULL,
+                    answered_at REAL,
+                    resolved_at REAL,
+                    handed_from TEXT,
+                    note TEXT
+                );
+                INSERT INTO tasks_v3 (id, case_id, mentor, state, level, round, offered_at, deadline, answered_at, resolved_at)
+                    SELECT id, case_id, mentor, state, level, round, offered_at, deadline, answered_at, resolved_at FROM tasks;
+                DROP TABLE tasks;
+                ALTER TABLE tasks_v3 RENAME TO tasks;
+                CREATE INDEX tasks_by_case ON tasks(case_id);
+                CREATE INDEX tasks_open_by_mentor ON tasks(mentor) WHERE state IN ('offered', 'accepted');
+                -- A simultaneous level offers a case to several mentors at once, but never twice to one.
+                CREATE UNIQUE INDEX tasks_one_open_offer_per_mentor ON tasks(case_id, mentor) WHERE state = 'offered';
+
+                ALTER TABLE mentor_load ADD COLUMN last_offered_at REAL;
+                UPDATE mentor_load SET last_offered_at = (SELECT MAX(offered_at) FROM tasks WHERE tasks.mentor = mentor_load.mentor);
+                CREATE TRIGGER tasks_open_on_insert AFTER INSERT ON tasks
+                    WHEN NEW.state IN ('offered', 'accepted')
+                    BEGIN
+                        INSERT INTO mentor_load (mentor, open_tasks) VALUES (NEW.mentor, 1)
+                            ON CONFLICT (mentor) DO UPDATE SET open_tasks = open_tasks + 1;
+                    END;
+                CREATE TRIGGER tasks_offer_time_on_insert AFTER INSERT ON tasks
+                    WHEN NEW.purpose = 'offer'
+                    BEGIN
+                        INSERT INTO mentor_load (mentor, open_tasks, last_offered_at) VALUES (NEW.mentor, 0, NEW.offered_at)
+                            ON CONFLICT (mentor) DO UPDATE SET last_offered_at = MAX(COALESCE(last_offered_at, 0), NEW.offered_at);
+                    END;
+                CREATE TRIGGER tasks_open_on_update AFTER UPDATE OF state ON tasks
+                    WHEN (OLD.state IN ('offered', 'accepted')) != (NEW.state IN ('offered', 'accepted'))
+                    BEGIN
+                        INSERT INTO mentor_load (mentor, open_tasks) VALUES (NEW.mentor, NEW.state IN ('offered', 'accepted'))
+                            ON CONFLICT (mentor) DO UPDATE
+                            SET open_tasks = open_tasks + (CASE WHEN NEW.state IN ('offered', 'accepted') THEN 1 ELSE -1 END);
+                    END;
+
+                CREATE TABLE timers_v3 (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    kind TEXT NOT NULL CHECK (kind IN ('offer_expiry', 'notify_step', 'wait_over', 'promise_check')),
+                    case_id TEXT NOT NULL REFERENCES cases(id),
+                    task_id TEXT REFERENCES tasks(id),
+                    step INTEGER,
+                    due_at REAL NOT NULL
+                );
+                INSERT INTO timers_v3 (id, kind, case_id, task_id, due_at) SELECT id, kind, case_id, task_id, due_at FROM timers;
+                DROP TABLE timers;
+                ALTER TABLE timers_v3 RENAME TO timers;
+                CREATE INDEX timers_due ON timers(due_at, id);
+                CREATE INDEX timers_by_task ON timers(task_id) WHERE task_id IS NOT NULL;
+                CREATE INDEX timers_by_case ON timers(case_id, kind);
+                CREATE UNIQUE INDEX timers_one_expiry_per_task ON timers(task_id) WHERE kind = 'offer_expiry';
+
+                -- The mentor who last took a case for a citizen (by reference) or a company (by CVR).
+                CREATE TABLE contact_persons (
+                    subject_kind TEXT NOT NULL CHECK (subject_kind IN ('citizen', 'company')),
+                    subject TEXT NOT NULL,
+                    mentor TEXT NOT NULL,
+                    since REAL NOT NULL,
+                    set_by TEXT NOT NULL,
+                    PRIMARY KEY (subject_kind, subject)
+                );
+
+                -- Mentors who said they are away or off; a mentor without a row is available.
+                CREATE TABLE mentor_availability (
+                    mentor TEXT PRIMARY KEY NOT NULL,
+                    status TEXT NOT NULL CHECK (status IN ('available', 'away', 'off')),
+                    updated_at REAL NOT NULL,
+                    updated_by TEXT NOT NULL
+                );
+
+                CREATE TABLE schedule_overrides (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    schedule TEXT NOT NULL,
+                    mentor TEXT NOT NULL,
+                    start_at REAL NOT NULL,
+                    end_at REAL NOT NULL CHECK (end_at > start_at),
+                    replacing TEXT,
+                    note TEXT,
+                    created_at REAL NOT NULL,
+                    created_by TEXT NOT NULL
+                );
+                CREATE INDEX schedule_overrides_by_end ON schedule_overrides(end_at);
+
+                -- Who changed what outside a case's own trail (overrides, availability, contact persons).
+                CREATE TABLE audit_log (
+                    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                    at REAL NOT NULL,
+                    actor TEXT NOT NULL,
+                    action TEXT NOT NULL,
+                    subject TEXT NOT NULL,
+                    detail BLOB NOT NULL
+                );
+                CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+                    BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+                CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+                    BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+
+                -- Signed action links work once: the signature of each used link is kept.
+                CREATE TABLE used_action_links (
+                    signature TEXT PRIMARY KEY NOT NULL,
+                    task_id TEXT NOT NULL,
+                    used_at REAL NOT NULL
+                );
+                """)
+        }
         return migrator
     }
 }

@@ -17,7 +17,8 @@ extension SQLiteStore {
             let snapshot = try Self.snapshot(from: row, declinedBy: [])
             return CaseDetails(
                 id: id, state: snapshot.state, receivedAt: snapshot.receivedAt, updatedAt: Date(stored: row["updated_at"]),
-                intake: snapshot.intake, progress: snapshot.progress, events: events, tasks: tasks, messages: messages
+                intake: snapshot.intake, progress: snapshot.progress, promisedBy: snapshot.promisedBy, events: events, tasks: tasks,
+                messages: messages
             )
         }
     }
@@ -28,18 +29,37 @@ extension SQLiteStore {
         }
     }
 
-    package func applyMentorAction(_ action: MentorAction, to taskID: TaskID, by mentor: MentorID, now: Date) async throws -> MentorActionResult {
+    package func applyMentorAction(
+        to taskID: TaskID, consumingLink: String?, now: Date,
+        plan: @Sendable (MentorTask, CaseSnapshot, _ makeTaskID: () -> TaskID) -> Result<[CaseChange], MentorActionRefusal>
+    ) async throws -> MentorActionResult {
         try await pool.write { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM tasks WHERE id = ?", arguments: [taskID.rawValue]) else { return .notFound }
             let task = try Self.task(from: row)
-            switch CasePlanner.mentorAction(action, on: task, by: mentor, now: now) {
+            guard let snapshot = try self.snapshot(task.caseID, db: db) else { return .notFound }
+            if let signature = consumingLink {
+                if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM used_action_links WHERE signature = ?)", arguments: [signature]) == true {
+                    return .linkAlreadyUsed
+                }
+            }
+            switch plan(task, snapshot, { self.identifiers.make(TaskKind.self, at: now) }) {
             case .failure(let refusal):
                 return .refused(refusal)
             case .success(let changes):
                 _ = try self.apply(changes, db: db, now: now)
+                if let signature = consumingLink {
+                    try db.execute(
+                        sql: "INSERT INTO used_action_links (signature, task_id, used_at) VALUES (?, ?, ?)",
+                        arguments: [signature, taskID.rawValue, now.storedValue]
+                    )
+                }
                 let updated = try Row.fetchOne(db, sql: "SELECT * FROM tasks WHERE id = ?", arguments: [taskID.rawValue]).map(Self.task(from:))
                 guard let updated else { throw StoreError(.corruptRow, "task \(taskID) vanished") }
-                return .applied(updated)
+                let created = changes.compactMap { change -> MentorTask? in
+                    if case .insertTask(let task) = change { return task }
+                    return nil
+                }
+                return .applied(updated, created: created)
             }
         }
     }
@@ -52,20 +72,26 @@ extension SQLiteStore {
         let intake = try JSONColumn.decode(CaseIntake.self, from: row["intake"], context: "case \(id) intake")
         let progressData: Data? = row["progress"]
         let progress = try progressData.map { try JSONColumn.decode(RoutingProgress.self, from: $0, context: "case \(id) progress") }
+        let promised: Double? = row["promised_by"]
         return CaseSnapshot(
-            id: id, state: state, receivedAt: Date(stored: row["received_at"]), intake: intake, progress: progress, declinedBy: declinedBy
+            id: id, state: state, receivedAt: Date(stored: row["received_at"]), intake: intake, progress: progress, declinedBy: declinedBy,
+            promisedBy: promised.map(Date.init(stored:))
         )
     }
 
     static func task(from row: Row) throws -> MentorTask {
         let id = TaskID(row["id"] as String)
-        guard let state = TaskState(rawValue: row["state"]) else { throw StoreError(.corruptRow, "task \(id) state") }
+        guard let state = TaskState(rawValue: row["state"]), let purpose = TaskPurpose(rawValue: row["purpose"]) else {
+            throw StoreError(.corruptRow, "task \(id) state or purpose")
+        }
         let answered: Double? = row["answered_at"]
         let resolved: Double? = row["resolved_at"]
+        let handedFrom: String? = row["handed_from"]
         return MentorTask(
-            id: id, caseID: CaseID(row["case_id"] as String), mentor: MentorID(row["mentor"] as String), state: state,
+            id: id, caseID: CaseID(row["case_id"] as String), mentor: MentorID(row["mentor"] as String), state: state, purpose: purpose,
             level: row["level"], round: row["round"], offeredAt: Date(stored: row["offered_at"]), deadline: Date(stored: row["deadline"]),
-            answeredAt: answered.map(Date.init(stored:)), resolvedAt: resolved.map(Date.init(stored:))
+            answeredAt: answered.map(Date.init(stored:)), resolvedAt: resolved.map(Date.init(stored:)), handedFrom: handedFrom.map(MentorID.init),
+            note: row["note"]
         )
     }
 

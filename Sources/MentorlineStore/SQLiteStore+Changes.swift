@@ -10,11 +10,12 @@ extension SQLiteStore {
             switch change {
             case .insertTask(let task):
                 try db.cachedStatement(sql: """
-                    INSERT INTO tasks (id, case_id, mentor, state, level, round, offered_at, deadline, answered_at, resolved_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO tasks (id, case_id, mentor, state, purpose, level, round, offered_at, deadline, answered_at, resolved_at, handed_from, note)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """).execute(arguments: [
-                        task.id.rawValue, task.caseID.rawValue, task.mentor.rawValue, task.state.rawValue, task.level, task.round,
-                        task.offeredAt.storedValue, task.deadline.storedValue, task.answeredAt?.storedValue, task.resolvedAt?.storedValue,
+                        task.id.rawValue, task.caseID.rawValue, task.mentor.rawValue, task.state.rawValue, task.purpose.rawValue, task.level,
+                        task.round, task.offeredAt.storedValue, task.deadline.storedValue, task.answeredAt?.storedValue,
+                        task.resolvedAt?.storedValue, task.handedFrom?.rawValue, task.note,
                     ])
             case .updateTask(let task):
                 try db.cachedStatement(sql: "UPDATE tasks SET state = ?, answered_at = ?, resolved_at = ? WHERE id = ?")
@@ -33,11 +34,17 @@ extension SQLiteStore {
             case .enqueue(let draft):
                 try enqueue(draft, db: db, now: now)
                 queued += 1
-            case .scheduleOfferExpiry(let caseID, let task, let due):
-                try db.cachedStatement(sql: "INSERT INTO timers (kind, case_id, task_id, due_at) VALUES ('offer_expiry', ?, ?, ?)")
-                    .execute(arguments: [caseID.rawValue, task.rawValue, due.storedValue])
-            case .cancelOfferExpiry(let task):
-                try db.cachedStatement(sql: "DELETE FROM timers WHERE kind = 'offer_expiry' AND task_id = ?").execute(arguments: [task.rawValue])
+            case .schedule(let timer):
+                try db.cachedStatement(sql: "INSERT INTO timers (kind, case_id, task_id, step, due_at) VALUES (?, ?, ?, ?, ?)")
+                    .execute(arguments: [timer.kind.rawValue, timer.caseID.rawValue, timer.task?.rawValue, timer.step, timer.due.storedValue])
+            case .cancelTaskTimers(let task):
+                try db.cachedStatement(sql: "DELETE FROM timers WHERE task_id = ?").execute(arguments: [task.rawValue])
+            case .cancelCaseTimers(let id, let kind):
+                try db.cachedStatement(sql: "DELETE FROM timers WHERE case_id = ? AND kind = ?").execute(arguments: [id.rawValue, kind.rawValue])
+            case .setContactPerson(let subject, let mentor, let actor):
+                try setContactPerson(subject, to: mentor, by: actor, now: now, db: db)
+            case .setPromise(let id, let promise):
+                try db.cachedStatement(sql: "UPDATE cases SET promised_by = ? WHERE id = ?").execute(arguments: [promise.storedValue, id.rawValue])
             }
         }
         return queued

@@ -13,27 +13,30 @@ extension SQLiteStore {
     }
 
     package func dispatch(
-        now: Date, limit: Int, plan: @Sendable (DispatchWork, _ openTasks: [MentorID: Int]) -> [CaseChange]
+        now: Date, limit: Int, plan: @Sendable (DispatchWork, DispatchContext, _ makeTaskID: () -> TaskID) -> [CaseChange]
     ) async throws -> DispatchReport {
         try await pool.write { db in
             var report = DispatchReport()
-            var openTasks: [MentorID: Int] = [:]
-            for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT mentor, open_tasks FROM mentor_load WHERE open_tasks > 0")) {
-                openTasks[MentorID(row[0] as String)] = row[1]
-            }
+            var context = try self.dispatchContext(now: now, db: db)
+            let makeTaskID = { self.identifiers.make(TaskKind.self, at: now) }
 
-            // Expired offers first: their mentors' capacity frees up for the new cases below.
+            // Due timers first, oldest first: overdue ones after downtime fire once each, in order, and
+            // an expired offer frees its mentor's capacity for the new cases below.
             let timers = try Row.fetchAll(db, sql: """
-                SELECT id, case_id, task_id FROM timers WHERE kind = 'offer_expiry' AND due_at <= ? ORDER BY due_at LIMIT ?
+                SELECT id, kind, case_id, task_id, step, due_at FROM timers WHERE due_at <= ? ORDER BY due_at, id LIMIT ?
                 """, arguments: [now.storedValue, limit])
-            for timer in timers {
-                try db.cachedStatement(sql: "DELETE FROM timers WHERE id = ?").execute(arguments: [timer["id"] as Int64])
-                let taskID: String? = timer["task_id"]
-                guard let taskID, let taskRow = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM tasks WHERE id = ?"), arguments: [taskID]),
-                      let snapshot = try self.snapshot(CaseID(timer["case_id"] as String), db: db)
-                else { continue }
-                let task = try Self.task(from: taskRow)
-                try self.carryOut(plan(.expire(task, snapshot), openTasks), db: db, now: now, openTasks: &openTasks, report: &report)
+            for row in timers {
+                try db.cachedStatement(sql: "DELETE FROM timers WHERE id = ?").execute(arguments: [row["id"] as Int64])
+                guard let kind = TimerKind(rawValue: row["kind"]) else { continue }
+                let caseID = CaseID(row["case_id"] as String)
+                let taskID: String? = row["task_id"]
+                let timer = CaseTimer(kind: kind, caseID: caseID, task: taskID.map(TaskID.init), step: row["step"], due: Date(stored: row["due_at"]))
+                let task = try taskID.flatMap { id in
+                    try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM tasks WHERE id = ?"), arguments: [id]).map(Self.task(from:))
+                }
+                guard let snapshot = try self.snapshotOrSetAside(caseID, db: db, now: now, report: &report) else { continue }
+                report.timersFired += 1
+                try self.carryOut(plan(.timer(timer, task: task, snapshot), context, makeTaskID), db: db, now: now, context: &context, report: &report)
             }
 
             let remaining = limit - timers.count
@@ -42,58 +45,92 @@ extension SQLiteStore {
                     SELECT id FROM cases WHERE state IN ('received', 'routing') ORDER BY received_at LIMIT ?
                     """, arguments: [remaining])
                 for id in ids {
-                    let snapshot: CaseSnapshot?
-                    do {
-                        snapshot = try self.snapshot(CaseID(id), db: db)
-                    } catch let error as StoreError where error.code == .corruptRow {
-                        // A case that cannot be read would otherwise be picked again every cycle, forever.
-                        try self.setAside(CaseID(id), reason: error.description, db: db, now: now)
-                        report.setAside.append(CaseID(id))
-                        continue
-                    }
-                    guard let snapshot else { continue }
-                    try self.carryOut(plan(.route(snapshot), openTasks), db: db, now: now, openTasks: &openTasks, report: &report)
+                    guard let snapshot = try self.snapshotOrSetAside(CaseID(id), db: db, now: now, report: &report) else { continue }
+                    try self.carryOut(plan(.route(snapshot), context, makeTaskID), db: db, now: now, context: &context, report: &report)
                 }
             }
             return report
         }
     }
 
-    private func carryOut(_ changes: [CaseChange], db: Database, now: Date, openTasks: inout [MentorID: Int], report: inout DispatchReport) throws {
+    /// Load, last offers, availability and live overrides, read once per dispatch transaction.
+    func dispatchContext(now: Date, db: Database) throws -> DispatchContext {
+        var context = DispatchContext()
+        for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT mentor, open_tasks, last_offered_at FROM mentor_load")) {
+            let mentor = MentorID(row[0] as String)
+            let open: Int = row[1]
+            if open > 0 { context.openTasks[mentor] = open }
+            if let last = row[2] as Double? { context.lastOfferedAt[mentor] = Date(stored: last) }
+        }
+        for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT mentor, status FROM mentor_availability WHERE status != 'available'")) {
+            if let status = Availability(rawValue: row[1]) { context.availability[MentorID(row[0] as String)] = status }
+        }
+        context.overrides = try overrides(schedule: nil, endingAfter: now, db: db)
+        return context
+    }
+
+    private func carryOut(_ changes: [CaseChange], db: Database, now: Date, context: inout DispatchContext, report: inout DispatchReport) throws {
         report.workItems += 1
+        var before: [TaskID: MentorTask] = [:]
+        for case .updateTask(let task) in changes {
+            before[task.id] = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM tasks WHERE id = ?"), arguments: [task.id.rawValue]).map(Self.task(from:))
+        }
         report.messagesQueued += try apply(changes, db: db, now: now)
+        context.account(for: changes) { before[$0] }
         for change in changes {
             switch change {
             case .insertTask(let task):
-                if task.state.isOpen { openTasks[task.mentor, default: 0] += 1 }
                 report.offers.append(task)
             case .updateTask(let task):
-                if !task.state.isOpen { openTasks[task.mentor, default: 1] -= 1 }
                 if task.state == .expired { report.expired.append(task) }
             case .updateCase(let id, .unroutable, _):
                 report.unroutable.append(id)
-            case .updateCase, .appendEvent, .enqueue, .scheduleOfferExpiry, .cancelOfferExpiry:
+            case .updateCase(let id, .waiting, _):
+                report.waiting.append(id)
+            default:
                 break
             }
         }
     }
 
-    /// Marks a case that cannot be read as unroutable, with the reason in its audit trail.
-    private func setAside(_ id: CaseID, reason: String, db: Database, now: Date) throws {
-        try db.execute(sql: "UPDATE cases SET state = 'unroutable', updated_at = ? WHERE id = ?", arguments: [now.storedValue, id.rawValue])
-        let detail = try JSONColumn.encode(CaseEventDetail(reason: reason))
-        try db.execute(
-            sql: "INSERT INTO case_events (case_id, at, kind, actor, detail) VALUES (?, ?, 'unroutable', 'system', ?)",
-            arguments: [id.rawValue, now.storedValue, detail]
-        )
+    /// The case, or nil after marking it unroutable when its stored row cannot be read (it would
+    /// otherwise be picked again every cycle, forever).
+    private func snapshotOrSetAside(_ id: CaseID, db: Database, now: Date, report: inout DispatchReport) throws -> CaseSnapshot? {
+        do {
+            return try snapshot(id, db: db)
+        } catch let error as StoreError where error.code == .corruptRow {
+            try db.execute(sql: "UPDATE cases SET state = 'unroutable', updated_at = ? WHERE id = ?", arguments: [now.storedValue, id.rawValue])
+            let detail = try JSONColumn.encode(CaseEventDetail(reason: error.description))
+            try db.execute(
+                sql: "INSERT INTO case_events (case_id, at, kind, actor, detail) VALUES (?, ?, 'unroutable', 'system', ?)",
+                arguments: [id.rawValue, now.storedValue, detail]
+            )
+            report.setAside.append(id)
+            return nil
+        }
     }
 
-    /// The case with the mentors who declined it, read inside the current transaction.
+    /// The case with what routing needs besides the row: who declined it, its open offers, whether it
+    /// was ever offered, and its contact person. Read inside the current transaction.
     func snapshot(_ id: CaseID, db: Database) throws -> CaseSnapshot? {
         guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM cases WHERE id = ?"), arguments: [id.rawValue]) else { return nil }
-        let declined = try String.fetchAll(
-            db.cachedStatement(sql: "SELECT mentor FROM tasks WHERE case_id = ? AND state = 'declined'"), arguments: [id.rawValue]
-        )
-        return try Self.snapshot(from: row, declinedBy: Set(declined.map(MentorID.init)))
+        let tasks = try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM tasks WHERE case_id = ?"), arguments: [id.rawValue]).map(Self.task(from:))
+        var snapshot = try Self.snapshot(from: row, declinedBy: Set(tasks.filter { $0.state == .declined }.map(\.mentor)))
+        snapshot.openOffers = tasks.filter { $0.state == .offered }
+        snapshot.offeredBefore = tasks.contains { $0.purpose == .offer }
+        snapshot.contactPerson = try contactPerson(for: snapshot.intake, db: db)
+        return snapshot
+    }
+
+    /// The contact person for the intake's citizen, else for its company.
+    func contactPerson(for intake: CaseIntake, db: Database) throws -> MentorID? {
+        for subject in ContactSubject.of(intake) {
+            if let mentor = try String.fetchOne(
+                db.cachedStatement(sql: "SELECT mentor FROM contact_persons WHERE subject_kind = ? AND subject = ?"), arguments: [subject.kind, subject.key]
+            ) {
+                return MentorID(mentor)
+            }
+        }
+        return nil
     }
 }

@@ -154,15 +154,15 @@ struct RosterValidationTests {
             """
         #expect(ConfigFixture(roster: roster).errors() == [
             "roster.yaml:7:16: unknown time zone 'Europe/Kopenhagen' (did you mean 'Europe/Copenhagen'?)",
-            "roster.yaml:9:20: invalid rotation 'fortnightly' (expected daily, weekly or a number of days such as 3d)",
+            "roster.yaml:9:20: invalid rotation 'fortnightly' (expected daily, weekly, a number of days such as 3d or of hours such as 12h)",
             "roster.yaml:9:42: invalid time '8:00' for 'handoff' (expected HH:MM, e.g. \"08:00\")",
             "roster.yaml:9:57: invalid date '2026-02-30' for 'start' (expected YYYY-MM-DD, e.g. 2026-01-05)",
             "roster.yaml:14:22: invalid duration '10 minutes' for 'ack_timeout' (expected a positive whole number with a unit ms, s, m, h or d, e.g. 30s)",
         ])
     }
 
-    @Test(arguments: [("daily", 1), ("weekly", 7), ("3d", 3), ("1d", 1)])
-    func rotations(text: String, days: Int) throws {
+    @Test(arguments: [("daily", Rotation.days(1)), ("weekly", .days(7)), ("3d", .days(3)), ("1d", .days(1)), ("12h", .hours(12))])
+    func rotations(text: String, expected: Rotation) throws {
         let roster = ConfigFixture.roster(replacing: "escalation_policies:", with: """
             schedules:
               - {id: oncall, layers: [{rotation: \(text), handoff: "08:00", start: 2026-01-05, mentors: [amira]}]}
@@ -170,7 +170,7 @@ struct RosterValidationTests {
             """)
         let configuration = try ConfigFixture(roster: roster).load()
         let schedule = try #require(configuration.roster.schedules[ScheduleID("oncall")])
-        #expect(schedule.layers.first?.rotation.days == days)
+        #expect(schedule.layers.first?.rotation == expected)
         #expect(schedule.timeZone.identifier == "Europe/Copenhagen")
         #expect(schedule.name == "oncall")
     }
@@ -182,7 +182,7 @@ struct RosterValidationTests {
             escalation_policies:
             """)
         #expect(ConfigFixture(roster: roster).errors() == [
-            "roster.yaml:10:38: invalid rotation '0d' (expected daily, weekly or a number of days such as 3d)",
+            "roster.yaml:10:38: invalid rotation '0d' (expected daily, weekly, a number of days such as 3d or of hours such as 12h)",
         ])
     }
 

@@ -13,9 +13,15 @@ struct ShippedConfigurationTests {
 
     @Test func loadsCleanly() {
         #expect(configuration.roster.topics.count == 14)
-        #expect(configuration.roster.mentors.count == 6)
+        #expect(configuration.roster.mentors.count == 7)
         #expect(configuration.roster.routes.last?.match.isCatchAll == true)
-        #expect(configuration.delivery.endpoints.count == 2)
+        #expect(configuration.delivery.endpoints.count == 4)
+        #expect(configuration.roster.rules.coordinator == MentorID("birgitte-holm"))
+        #expect(configuration.roster.teams[TeamID("business-desk")]?.workingHours?.windows.count == 2)
+        #expect(configuration.roster.policies[PolicyID("urgent")]?.levels.last?.strategy == .simultaneous)
+        #expect(configuration.roster.routes.first { $0.id == RouteID("company-rules") }?.urgentPolicy == PolicyID("urgent"))
+        #expect(configuration.roster.mentors[MentorID("amira-haddad")]?.contactMethods.map(\.delay) == [.zero, .seconds(300)])
+        #expect(configuration.server.actionLinkKey?.count == 32)
     }
 
     @Test func settings() {
@@ -24,7 +30,10 @@ struct ShippedConfigurationTests {
         #expect(configuration.storage.databasePath == "var/mentorline.sqlite")
         #expect(configuration.timeZone.identifier == "Europe/Copenhagen")
         #expect(configuration.delivery.retry.delays == RetryPolicy.standard.delays)
-        #expect(configuration.delivery.recipients == [.mentor: EndpointID("mentor-gateway"), .ops: EndpointID("ops-alerts")])
+        #expect(configuration.delivery.recipients == [
+            .mentor: EndpointID("mentor-gateway"), .ops: EndpointID("ops-alerts"), .citizen: EndpointID("caller-gateway"),
+            .company: EndpointID("caller-gateway"), .representative: EndpointID("caller-gateway"), .staff: EndpointID("mentor-gateway"),
+        ])
         #expect(configuration.delivery.endpoint(for: .ops)?.secretKey.count == 32)
         #expect(configuration.dispatch.batchSize == 256)
     }
@@ -41,13 +50,18 @@ struct ShippedConfigurationTests {
         #expect(admin.name == "dev-admin")
     }
 
+    /// The weekly layer hands off Mondays at 08:00; on weekday mornings 08:00–12:00 the business desk's
+    /// daily layer covers on top of it.
     @Test func onCallScheduleRotatesWeeklyAtEightInCopenhagen() throws {
         let schedule = try #require(configuration.roster.schedules[ScheduleID("mentor-oncall")])
-        let zone = schedule.timeZone
-        let mondayBeforeEight = LocalDateTime(date: LocalDate("2026-01-12")!, secondsIntoDay: 7 * 3600 + 59 * 60).instant(in: zone)
-        let mondayAtEight = LocalDateTime(date: LocalDate("2026-01-12")!, secondsIntoDay: 8 * 3600).instant(in: zone)
-        #expect(schedule.onCall(at: mondayBeforeEight) == MentorID("amira-haddad"))
-        #expect(schedule.onCall(at: mondayAtEight) == MentorID("hodan-warsame"))
+        func at(_ date: String, _ hour: Int, _ minute: Int = 0) -> Date {
+            LocalDateTime(date: LocalDate(date)!, secondsIntoDay: hour * 3600 + minute * 60).instant(in: schedule.timeZone)
+        }
+        #expect(schedule.onCall(at: at("2026-01-12", 7, 59))?.mentor == MentorID("amira-haddad"))
+        #expect(schedule.onCall(at: at("2026-01-12", 8))?.mentor == MentorID("mehmet-yilmaz"))
+        #expect(schedule.onCall(at: at("2026-01-13", 11, 59))?.mentor == MentorID("jonas-kristensen"))
+        #expect(schedule.onCall(at: at("2026-01-12", 12))?.mentor == MentorID("hodan-warsame"))
+        #expect(schedule.onCall(at: at("2026-01-17", 10))?.mentor == MentorID("hodan-warsame"))
     }
 
     @Test func everyEscalationTargetResolves() {

@@ -3,6 +3,7 @@ import Logging
 import MentorlineServer
 import MentorlineStore
 import MentorlineTesting
+import MentorlineCore
 import Testing
 import Yams
 
@@ -15,7 +16,12 @@ import Yams
         let logger = Logger(label: "test")
         let api = MentorlineAPI(environment: APIEnvironment(
             store: store, committer: IntakeCommitter(store: store, logger: logger, committed: { _ in }),
-            settings: { APISettings(tokens: TokenTable(grants: []), publicURL: "http://127.0.0.1") },
+            settings: {
+                APISettings(tokens: TokenTable(grants: []), publicURL: "http://127.0.0.1", planner: CasePlanner(roster: Roster(), notifications: Notifications(
+                    publicURL: "http://127.0.0.1", timeZone: TimeZone(identifier: "UTC")!, topics: [:],
+                    endpoints: RecipientEndpoints(byKind: [:], fallback: EndpointID("m"))
+                )))
+            },
             readiness: { Readiness(problems: []) }, now: { Date() }, wakeDispatcher: {}, logger: logger
         ))
         let served = Set(api.buildRouter().routes)

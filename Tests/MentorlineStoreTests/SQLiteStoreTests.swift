@@ -29,7 +29,7 @@ import Testing
         #expect(try store.pragma("journal_mode") == "wal")
         #expect(try store.pragma("synchronous") == "2") // FULL
         #expect(try store.pragma("foreign_keys") == "1")
-        #expect(try store.appliedMigrations().count == 2)
+        #expect(try store.appliedMigrations().count == 3)
     }
 
     @Test func theAuditTrailIsAppendOnly() async throws {
@@ -93,19 +93,30 @@ import Testing
         @Sendable func task(_ id: String, _ caseID: String, _ state: TaskState) -> MentorTask {
             MentorTask(id: TaskID(id), caseID: CaseID(caseID), mentor: MentorID("anna"), state: state, level: 0, round: 0, offeredAt: now, deadline: now)
         }
-        _ = try await store.dispatch(now: now, limit: 10) { work, _ in
+        _ = try await store.dispatch(now: now, limit: 10) { work, _, _ in
             guard case .route(let snapshot) = work else { return [] }
             let id = snapshot.id == CaseID("case_1") ? "t1" : "t2"
             return [.insertTask(task(id, snapshot.id.rawValue, .offered)), .updateCase(snapshot.id, state: .offered, progress: nil)]
         }
         #expect(try await load() == ["anna": 2])
-        let accepted = try await store.applyMentorAction(.accept, to: TaskID("t1"), by: MentorID("anna"), now: now)
-        #expect(accepted == .applied(task("t1", "case_1", .accepted).answered(at: now)))
+        let planner = CasePlanner(roster: Roster(), notifications: Notifications(
+            publicURL: "http://127.0.0.1", timeZone: TimeZone(identifier: "UTC")!, topics: [:],
+            endpoints: RecipientEndpoints(byKind: [.mentor: EndpointID("m"), .ops: EndpointID("o")], fallback: EndpointID("m"))
+        ))
+        func act(_ action: MentorAction, _ id: String) async throws -> MentorActionResult {
+            try await store.applyMentorAction(to: TaskID(id), consumingLink: nil, now: now) { task, snapshot, makeTaskID in
+                planner.mentorAction(action, on: task, of: snapshot, by: .mentor(MentorID("anna")), now: now, makeTaskID: makeTaskID)
+            }
+        }
+        let accepted = try await act(.accept, "t1")
+        #expect(accepted == .applied(task("t1", "case_1", .accepted).answered(at: now), created: []))
         #expect(try await load() == ["anna": 2])
-        _ = try await store.applyMentorAction(.decline(reason: nil), to: TaskID("t2"), by: MentorID("anna"), now: now)
+        _ = try await act(.decline(reason: nil), "t2")
         #expect(try await load() == ["anna": 1])
-        _ = try await store.applyMentorAction(.resolve(outcome: nil), to: TaskID("t1"), by: MentorID("anna"), now: now)
+        _ = try await act(.resolve(outcome: nil), "t1")
         #expect(try await load() == ["anna": 0])
+        _ = try await act(.reopen(reason: nil), "t1")
+        #expect(try await load() == ["anna": 1])
     }
 
     @Test func aReopenedStoreStillHasItsWork() async throws {
@@ -122,7 +133,7 @@ import Testing
         let (store, _) = try temporaryStore()
         _ = try await store.commitIntakes([submission("case_1")])
         let draft = MessageDraft(eventType: .taskOffered, recipient: .mentor(MentorID("anna")), endpoint: EndpointID("e"), caseID: CaseID("case_1"), taskID: nil, payload: Array("{}".utf8))
-        let report = try await store.dispatch(now: now, limit: 10) { _, _ in [.enqueue(draft), .updateCase(CaseID("case_1"), state: .routing, progress: nil)] }
+        let report = try await store.dispatch(now: now, limit: 10) { _, _, _ in [.enqueue(draft), .updateCase(CaseID("case_1"), state: .routing, progress: nil)] }
         #expect(report.messagesQueued == 1)
         let due = try await store.dueMessages(now: now, limit: 10, excluding: [])
         #expect(due.count == 1)
@@ -166,7 +177,7 @@ extension MentorTask {
             try IntakeSubmission(caseID: CaseID("case_good"), intake: intake, actor: "intake:test", receivedAt: now.addingTimeInterval(1), idempotency: nil),
         ])
         try await store.pool.write { db in try db.execute(sql: "UPDATE cases SET intake = x'00' WHERE id = 'case_bad'") }
-        let report = try await store.dispatch(now: now, limit: 10) { work, _ in
+        let report = try await store.dispatch(now: now, limit: 10) { work, _, _ in
             guard case .route(let snapshot) = work else { return [] }
             return [.updateCase(snapshot.id, state: .offered, progress: nil)]
         }

@@ -12,6 +12,18 @@ package struct TestConfiguration: Sendable {
     /// When set, the only level targets a schedule that starts on this date (none on call before it).
     package var scheduleStart: String?
     package var requestTimeout = "2s"
+    /// Extra endpoints `(id, url)` besides `mentor-gateway` and `ops-alerts`.
+    package var extraEndpoints: [(id: String, url: String)] = []
+    /// Recipient kinds for callers: `citizen`, `company`, … mapped to endpoint ids.
+    package var callerRecipients: [String: String] = [:]
+    /// Mentors with a token file (`mentors` by default); a custom roster may name more.
+    package var mentorIDs = TestConfiguration.mentors
+    /// Writes signed action links into offers.
+    package var actionLinks = false
+    /// A whole `roster.yaml` replacing the default one.
+    package var roster: String?
+
+    package static let actionLinkSecret = "whsec_YWN0aW9uLWxpbmstc2VjcmV0LWZvci10ZXN0cy0wMQ=="
 
     package static let webhookSecret = "whsec_dGVzdC1zZWNyZXQtdGhhdC1pcy1sb25nLWVub3VnaC0zMg=="
     package static let intakeToken = "test-intake-token-0001"
@@ -35,13 +47,15 @@ package struct TestConfiguration: Sendable {
         try file("secrets/webhook.secret", Self.webhookSecret + "\n")
         try file("secrets/intake.token", Self.intakeToken + "\n")
         try file("secrets/admin.token", Self.adminToken + "\n")
-        for mentor in Self.mentors { try file("secrets/mentor-\(mentor).token", Self.mentorToken(mentor) + "\n") }
+        try file("secrets/action-links.secret", Self.actionLinkSecret + "\n")
+        for mentor in mentorIDs { try file("secrets/mentor-\(mentor).token", Self.mentorToken(mentor) + "\n") }
 
-        let mentorTokens = Self.mentors.map { "    - {kind: mentor, mentor: \($0), file: secrets/mentor-\($0).token}" }.joined(separator: "\n")
+        let mentorTokens = mentorIDs.map { "    - {kind: mentor, mentor: \($0), file: secrets/mentor-\($0).token}" }.joined(separator: "\n")
         try file("mentorline.yaml", """
             server:
               listen: 127.0.0.1:0
               public_url: http://127.0.0.1:8080
+            \(actionLinks ? "  action_links: {secret_file: secrets/action-links.secret, valid_for: 1h}" : "")
             storage:
               state_directory: var
               database: mentorline.sqlite
@@ -55,7 +69,8 @@ package struct TestConfiguration: Sendable {
               endpoints:
                 - {id: mentor-gateway, url: "\(mentorEndpointURL)", secret_file: secrets/webhook.secret}
                 - {id: ops-alerts, url: "\(opsEndpointURL)", secret_file: secrets/webhook.secret}
-              recipients: {mentor: mentor-gateway, ops: ops-alerts}
+            \(extraEndpoints.map { "    - {id: \($0.id), url: \"\($0.url)\", secret_file: secrets/webhook.secret}" }.joined(separator: "\n"))
+              recipients: {mentor: mentor-gateway, ops: ops-alerts\(callerRecipients.sorted { $0.key < $1.key }.map { ", \($0.key): \($0.value)" }.joined())}
               retry_schedule: [\(retrySchedule.joined(separator: ", "))]
               retry_jitter: 0
               connect_timeout: 1s
@@ -75,6 +90,10 @@ package struct TestConfiguration: Sendable {
                   - {rotation: weekly, handoff: "08:00", start: \(start), mentors: [anna]}
             """
         } ?? ""
+        if let roster {
+            try file("roster.yaml", roster)
+            return directory
+        }
         try file("roster.yaml", """
             topics:
               - {id: placement, label: praktik}

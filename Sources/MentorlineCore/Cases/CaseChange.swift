@@ -9,7 +9,13 @@ package enum CaseChange: Hashable, Sendable {
     case updateCase(CaseID, state: CaseState, progress: RoutingProgress?)
     case appendEvent(CaseID, CaseEvent)
     case enqueue(MessageDraft)
-    /// Expire the offer `task` of the case at `due` unless it is answered before.
-    case scheduleOfferExpiry(caseID: CaseID, task: TaskID, due: Date)
-    case cancelOfferExpiry(task: TaskID)
+    case schedule(CaseTimer)
+    /// Drop every timer of the task (its expiry and pending contact methods).
+    case cancelTaskTimers(TaskID)
+    /// Drop the case's timers of one kind.
+    case cancelCaseTimers(CaseID, kind: TimerKind)
+    /// Make `mentor` the contact person for `subject`, or clear it when nil.
+    case setContactPerson(ContactSubject, MentorID?, by: String)
+    /// Record when the caller was promised contact.
+    case setPromise(CaseID, Date)
 }

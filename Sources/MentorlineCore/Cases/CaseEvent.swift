@@ -19,12 +19,21 @@ package struct CaseEvent: Hashable, Sendable, Codable {
 package enum CaseEventKind: String, Codable, Sendable, CaseIterable, Hashable {
     case received
     case routed
+    /// The caller was told when to expect contact (or why no receipt could be sent).
+    case promised
+    case waiting
     case offered
     case declined
     case offerExpired = "offer_expired"
+    case withdrawn
     case escalated
     case accepted
+    case handedOff = "handed_off"
+    case contactPersonSet = "contact_person_set"
+    case contactPersonCleared = "contact_person_cleared"
+    case promiseAtRisk = "promise_at_risk"
     case resolved
+    case reopened
     case unroutable
 }
 
@@ -40,10 +49,22 @@ package struct CaseEventDetail: Hashable, Sendable, Codable {
     package var reason: String?
     /// For offers: every candidate considered, in rank order, with the reasons.
     package var ranking: [CandidateAssessment]?
+    /// For waits: until when.
+    package var until: Date?
+    /// For handoffs: who received the case; for contact-person changes: whose role it is.
+    package var toMentor: MentorID?
+    /// A handoff's note, with CPR-like numbers masked.
+    package var note: String?
+    /// For contact-person changes: `citizen:<reference>` or `company:<CVR>`.
+    package var subject: String?
+    /// For offers: `offer`, `coordinator` or `handoff`; and the level's strategy.
+    package var purpose: TaskPurpose?
+    package var strategy: OfferStrategy?
 
     package init(
         route: RouteID? = nil, policy: PolicyID? = nil, task: TaskID? = nil, mentor: MentorID? = nil, level: Int? = nil,
-        round: Int? = nil, deadline: Date? = nil, reason: String? = nil, ranking: [CandidateAssessment]? = nil
+        round: Int? = nil, deadline: Date? = nil, reason: String? = nil, ranking: [CandidateAssessment]? = nil, until: Date? = nil,
+        toMentor: MentorID? = nil, note: String? = nil, subject: String? = nil, purpose: TaskPurpose? = nil, strategy: OfferStrategy? = nil
     ) {
         self.route = route
         self.policy = policy
@@ -54,5 +75,11 @@ package struct CaseEventDetail: Hashable, Sendable, Codable {
         self.deadline = deadline
         self.reason = reason
         self.ranking = ranking
+        self.until = until
+        self.toMentor = toMentor
+        self.note = note
+        self.subject = subject
+        self.purpose = purpose
+        self.strategy = strategy
     }
 }

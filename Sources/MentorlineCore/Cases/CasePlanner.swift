@@ -1,6 +1,6 @@
 package import Foundation
 
-/// Turns routing decisions, expired offers and mentor actions into the writes that carry them out.
+/// Turns routing decisions, timers and mentor actions into the writes that carry them out.
 /// Pure: the store supplies what it read, the planner answers with ``CaseChange``s.
 package struct CasePlanner: Sendable {
     package var roster: Roster
@@ -11,109 +11,146 @@ package struct CasePlanner: Sendable {
         self.notifications = notifications
     }
 
-    /// Decide what happens to a case that needs routing (new, declined or expired).
+    /// Decide what happens to a case that needs routing (new, declined, expired, or done waiting).
     ///
-    /// - Parameter newTaskID: the id the task gets if the decision is an offer.
-    package func route(_ snapshot: CaseSnapshot, openTasks: [MentorID: Int], now: Date, newTaskID: TaskID) -> [CaseChange] {
+    /// - Parameter makeTaskID: gives the id of each task the decision creates.
+    package func route(_ snapshot: CaseSnapshot, context: DispatchContext, now: Date, makeTaskID: () -> TaskID) -> [CaseChange] {
         let situation = RoutingSituation(
-            intake: snapshot.intake, progress: snapshot.progress, declinedBy: snapshot.declinedBy, openTasks: openTasks, now: now
+            intake: snapshot.intake, progress: snapshot.progress, declinedBy: snapshot.declinedBy, openTasks: context.openTasks,
+            lastOfferedAt: context.lastOfferedAt, availability: context.availability, overrides: context.overrides,
+            contactPerson: snapshot.contactPerson, offeredBefore: snapshot.offeredBefore, now: now
         )
+        let id = snapshot.id
+        let isFirstDecision = snapshot.state == .received
         var changes: [CaseChange] = []
         let decision = RoutingEngine.decide(situation, roster: roster)
+        if isFirstDecision, let progress = decision.progress {
+            changes.append(.appendEvent(id, CaseEvent(at: now, kind: .routed, actor: "system", detail: CaseEventDetail(route: progress.route, policy: progress.policy))))
+        }
+        let promise: Date?
         switch decision {
         case .offer(let offer):
-            if snapshot.progress == nil {
-                changes.append(.appendEvent(snapshot.id, CaseEvent(
-                    at: now, kind: .routed, actor: "system",
-                    detail: CaseEventDetail(route: offer.progress.route, policy: offer.progress.policy)
-                )))
-            }
             if offer.escalated {
-                changes.append(.appendEvent(snapshot.id, CaseEvent(
+                changes.append(.appendEvent(id, CaseEvent(
                     at: now, kind: .escalated, actor: "system",
                     detail: CaseEventDetail(policy: offer.progress.policy, level: offer.progress.level + 1, round: offer.progress.round + 1)
                 )))
             }
-            let task = MentorTask(
-                id: newTaskID, caseID: snapshot.id, mentor: offer.mentor, level: offer.progress.level, round: offer.progress.round,
-                offeredAt: now, deadline: offer.deadline
-            )
-            changes.append(.insertTask(task))
-            changes.append(.updateCase(snapshot.id, state: .offered, progress: offer.progress))
-            changes.append(.appendEvent(snapshot.id, CaseEvent(
-                at: now, kind: .offered, actor: "system",
+            changes.append(.updateCase(id, state: .offered, progress: offer.progress))
+            for (index, mentor) in offer.mentors.enumerated() {
+                let task = MentorTask(
+                    id: makeTaskID(), caseID: id, mentor: mentor, level: offer.progress.level, round: offer.progress.round,
+                    offeredAt: now, deadline: offer.deadline
+                )
+                changes.append(.insertTask(task))
+                changes.append(.appendEvent(id, CaseEvent(
+                    at: now, kind: .offered, actor: "system",
+                    detail: CaseEventDetail(
+                        policy: offer.progress.policy, task: task.id, mentor: mentor, level: offer.progress.level + 1,
+                        round: offer.progress.round + 1, deadline: offer.deadline, ranking: index == 0 ? offer.ranking : nil,
+                        purpose: .offer, strategy: offer.strategy
+                    )
+                )))
+                changes.append(.schedule(CaseTimer(kind: .offerExpiry, caseID: id, task: task.id, due: offer.deadline)))
+                changes += notify(task, intake: snapshot.intake, now: now)
+            }
+            promise = offer.deadline
+        case .wait(let wait):
+            changes.append(.updateCase(id, state: .waiting, progress: wait.progress))
+            changes.append(.appendEvent(id, CaseEvent(
+                at: now, kind: .waiting, actor: "system",
                 detail: CaseEventDetail(
-                    policy: offer.progress.policy, task: task.id, mentor: offer.mentor, level: offer.progress.level + 1,
-                    round: offer.progress.round + 1, deadline: offer.deadline, ranking: offer.ranking
+                    policy: wait.progress.policy, mentor: wait.reason.mentor, reason: wait.reason.description, ranking: wait.ranking, until: wait.until
                 )
             )))
-            changes.append(.scheduleOfferExpiry(caseID: snapshot.id, task: task.id, due: offer.deadline))
-            changes.append(.enqueue(notifications.taskOffered(task: task, intake: snapshot.intake, at: now)))
+            changes.append(.schedule(CaseTimer(kind: .waitOver, caseID: id, due: wait.until)))
+            promise = wait.until
         case .unroutable(let reason, let progress, let ranking):
-            changes.append(.updateCase(snapshot.id, state: .unroutable, progress: progress ?? snapshot.progress))
-            changes.append(.appendEvent(snapshot.id, CaseEvent(
+            changes += unroutable(snapshot, reason: reason, progress: progress, ranking: ranking, now: now, makeTaskID: makeTaskID)
+            promise = nil
+        }
+        if isFirstDecision { changes += receipt(snapshot, promise: promise, now: now) }
+        return changes
+    }
+
+    /// The first offer through each of the mentor's contact methods: those due now are queued, the
+    /// later ones become timers that send only if the offer is still open then.
+    func notify(_ task: MentorTask, intake: CaseIntake, now: Date) -> [CaseChange] {
+        let methods = roster.mentors[task.mentor]?.contactMethods(for: intake.urgency) ?? []
+        guard !methods.isEmpty else {
+            return [.enqueue(notifications.taskOffered(task: task, intake: intake, method: nil, at: now))]
+        }
+        return methods.enumerated().map { step, method in
+            method.delay <= .zero
+                ? .enqueue(notifications.taskOffered(task: task, intake: intake, method: method, at: now))
+                : .schedule(CaseTimer(kind: .notifyStep, caseID: task.caseID, task: task.id, step: step, due: task.offeredAt + method.delay))
+        }
+    }
+
+    /// Nobody could take the case: the coordinator is offered it (without a deadline) and ops alerted.
+    func unroutable(
+        _ snapshot: CaseSnapshot, reason: String, progress: RoutingProgress?, ranking: [CandidateAssessment], now: Date, makeTaskID: () -> TaskID
+    ) -> [CaseChange] {
+        let id = snapshot.id
+        let coordinator = roster.rules.coordinator.flatMap { roster.mentors[$0] != nil ? $0 : nil }
+        var changes: [CaseChange] = [
+            .updateCase(id, state: .unroutable, progress: progress ?? snapshot.progress),
+            .appendEvent(id, CaseEvent(
                 at: now, kind: .unroutable, actor: "system",
                 detail: CaseEventDetail(route: progress?.route, policy: progress?.policy, reason: reason, ranking: ranking)
-            )))
-            changes.append(.enqueue(notifications.caseUnroutable(caseID: snapshot.id, intake: snapshot.intake, reason: reason, at: now)))
-        }
-        return changes
-    }
-
-    /// An offer's deadline passed: if it is still unanswered, expire it and route the case onward.
-    package func expire(
-        _ task: MentorTask, of snapshot: CaseSnapshot, openTasks: [MentorID: Int], now: Date, newTaskID: TaskID
-    ) -> [CaseChange] {
-        guard task.state == .offered else { return [] }
-        var expired = task
-        expired.state = .expired
-        expired.answeredAt = now
-        var changes: [CaseChange] = [
-            .updateTask(expired),
-            .appendEvent(snapshot.id, CaseEvent(
-                at: now, kind: .offerExpired, actor: "system",
-                detail: CaseEventDetail(task: task.id, mentor: task.mentor, reason: "no answer before the deadline")
             )),
-            .enqueue(notifications.taskWithdrawn(task: expired, reason: "expired", at: now)),
         ]
-        var load = openTasks
-        load[task.mentor, default: 1] -= 1
-        changes += route(snapshot, openTasks: load, now: now, newTaskID: newTaskID)
+        if let coordinator {
+            let task = MentorTask(
+                id: makeTaskID(), caseID: id, mentor: coordinator, purpose: .coordinator, level: progress?.level ?? 0,
+                round: progress?.round ?? 0, offeredAt: now, deadline: now
+            )
+            changes.append(.insertTask(task))
+            changes.append(.appendEvent(id, CaseEvent(
+                at: now, kind: .offered, actor: "system",
+                detail: CaseEventDetail(task: task.id, mentor: coordinator, reason: "fallback: the coordinator takes cases nobody else could", purpose: .coordinator)
+            )))
+            changes += notify(task, intake: snapshot.intake, now: now)
+        }
+        changes.append(.enqueue(notifications.caseUnroutable(caseID: id, intake: snapshot.intake, reason: reason, coordinator: coordinator, at: now)))
         return changes
     }
 
-    /// A mentor acts on a task: the writes, or why the action is refused.
-    package static func mentorAction(
-        _ action: MentorAction, on task: MentorTask, by mentor: MentorID, now: Date
-    ) -> Result<[CaseChange], MentorActionRefusal> {
-        task.applying(action, by: mentor, at: now).map { updated in
-            let actor = "mentor:\(mentor)"
-            switch action {
-            case .accept:
-                return [
-                    .updateTask(updated),
-                    .cancelOfferExpiry(task: task.id),
-                    .updateCase(task.caseID, state: .accepted, progress: nil),
-                    .appendEvent(task.caseID, CaseEvent(at: now, kind: .accepted, actor: actor, detail: CaseEventDetail(task: task.id, mentor: mentor))),
-                ]
-            case .decline(let reason):
-                return [
-                    .updateTask(updated),
-                    .cancelOfferExpiry(task: task.id),
-                    .updateCase(task.caseID, state: .routing, progress: nil),
-                    .appendEvent(task.caseID, CaseEvent(
-                        at: now, kind: .declined, actor: actor, detail: CaseEventDetail(task: task.id, mentor: mentor, reason: reason.map(CPRMasking.masked))
-                    )),
-                ]
-            case .resolve(let outcome):
-                return [
-                    .updateTask(updated),
-                    .updateCase(task.caseID, state: .resolved, progress: nil),
-                    .appendEvent(task.caseID, CaseEvent(
-                        at: now, kind: .resolved, actor: actor, detail: CaseEventDetail(task: task.id, mentor: mentor, reason: outcome.map(CPRMasking.masked))
-                    )),
-                ]
-            }
+    /// The caller's receipt with the callback promise, and a timer to warn the coordinator before the
+    /// promise is missed.
+    func receipt(_ snapshot: CaseSnapshot, promise: Date?, now: Date) -> [CaseChange] {
+        let id = snapshot.id
+        var changes: [CaseChange] = []
+        if let promise {
+            changes.append(.setPromise(id, promise))
+            let remaining = promise.timeIntervalSince(now)
+            let lead = min(roster.rules.promiseAlertLead.timeInterval, remaining / 2)
+            changes.append(.schedule(CaseTimer(kind: .promiseCheck, caseID: id, due: promise.addingTimeInterval(-lead))))
         }
+        let draft = notifications.caseReceipt(caseID: id, intake: snapshot.intake, promise: promise, at: now)
+        let reason = draft == nil
+            ? "no receipt sent: no endpoint is configured for \(RecipientKind(snapshot.intake.caller.kind).rawValue) messages"
+            : "receipt sent to the caller"
+        changes.append(.appendEvent(id, CaseEvent(at: now, kind: .promised, actor: "system", detail: CaseEventDetail(deadline: promise, reason: reason))))
+        if let draft { changes.append(.enqueue(draft)) }
+        return changes
+    }
+}
+
+extension RoutingDecision {
+    /// The progress the decision stores, if any.
+    var progress: RoutingProgress? {
+        switch self {
+        case .offer(let offer): offer.progress
+        case .wait(let wait): wait.progress
+        case .unroutable(_, let progress, _): progress
+        }
+    }
+}
+
+extension WaitReason {
+    var mentor: MentorID? {
+        if case .contactPerson(let mentor) = self { return mentor }
+        return nil
     }
 }

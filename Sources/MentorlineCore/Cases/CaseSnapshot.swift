@@ -8,13 +8,27 @@ package struct CaseSnapshot: Hashable, Sendable {
     package var intake: CaseIntake
     package var progress: RoutingProgress?
     package var declinedBy: Set<MentorID>
+    /// Tasks of this case still waiting for an answer.
+    package var openOffers: [MentorTask]
+    /// Whether any mentor has been offered the case before.
+    package var offeredBefore: Bool
+    /// The contact person for the case's citizen, else for its company.
+    package var contactPerson: MentorID?
+    package var promisedBy: Date?
 
-    package init(id: CaseID, state: CaseState, receivedAt: Date, intake: CaseIntake, progress: RoutingProgress?, declinedBy: Set<MentorID>) {
+    package init(
+        id: CaseID, state: CaseState, receivedAt: Date, intake: CaseIntake, progress: RoutingProgress?, declinedBy: Set<MentorID>,
+        openOffers: [MentorTask] = [], offeredBefore: Bool = false, contactPerson: MentorID? = nil, promisedBy: Date? = nil
+    ) {
         self.id = id
         self.state = state
         self.receivedAt = receivedAt
         self.intake = intake
         self.progress = progress
         self.declinedBy = declinedBy
+        self.openOffers = openOffers
+        self.offeredBefore = offeredBefore
+        self.contactPerson = contactPerson
+        self.promisedBy = promisedBy
     }
 }

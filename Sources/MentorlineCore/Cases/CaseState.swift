@@ -4,18 +4,20 @@ package enum CaseState: String, Codable, Sendable, CaseIterable, Hashable {
     case received
     /// Between offers: a decline or an expired offer sends it back here.
     case routing
-    /// Offered to a mentor who has not answered yet.
+    /// Offered to a mentor (or several at once) who has not answered yet.
     case offered
+    /// Held until a known instant: the contact person's next shift, or the next opening.
+    case waiting
     /// A mentor took it.
     case accepted
     case resolved
-    /// Nobody could take it: the coordinator and ops have been alerted.
+    /// Nobody could take it: the coordinator has been offered it and ops alerted.
     case unroutable
 
     /// Whether the case still needs someone to act on it.
     package var isOpen: Bool {
         switch self {
-        case .received, .routing, .offered, .accepted, .unroutable: true
+        case .received, .routing, .offered, .waiting, .accepted, .unroutable: true
         case .resolved: false
         }
     }

@@ -40,6 +40,7 @@ package enum PolicyKind: IdentifierKind { package static let prefix = "policy" }
 package enum RouteKind: IdentifierKind { package static let prefix = "route" }
 package enum EndpointKind: IdentifierKind { package static let prefix = "endpoint" }
 package enum TopicKind: IdentifierKind { package static let prefix = "topic" }
+package enum OverrideKind: IdentifierKind { package static let prefix = "ovr" }
 
 package typealias CaseID = Identifier<CaseKind>
 package typealias TaskID = Identifier<TaskKind>
@@ -51,3 +52,4 @@ package typealias PolicyID = Identifier<PolicyKind>
 package typealias RouteID = Identifier<RouteKind>
 package typealias EndpointID = Identifier<EndpointKind>
 package typealias TopicID = Identifier<TopicKind>
+package typealias OverrideID = Identifier<OverrideKind>

@@ -2,8 +2,14 @@
 package enum EventType: String, Codable, Sendable, CaseIterable, Hashable {
     /// A mentor is offered a case and asked to accept or decline.
     case taskOffered = "task.offered"
-    /// An offer a mentor had is no longer open to them (it expired or was passed on).
+    /// An offer a mentor had is no longer open to them (it expired, or a colleague took the case).
     case taskWithdrawn = "task.withdrawn"
+    /// A colleague handed a case over to this mentor, with a note.
+    case taskHandedOver = "task.handed_over"
+    /// The caller's receipt: the case is registered and when to expect contact.
+    case caseReceipt = "case.receipt"
+    /// The coordinator: a callback promise is about to be missed.
+    case casePromiseAtRisk = "case.promise_at_risk"
     /// Ops: nobody could take a case.
     case caseUnroutable = "ops.case_unroutable"
     /// Ops: a message could not be delivered after every retry.

@@ -8,179 +8,20 @@ package struct Notifications: Sendable {
     package var timeZone: TimeZone
     package var topics: [TopicID: Topic]
     package var endpoints: RecipientEndpoints
+    /// Signed links for offers; nil puts only the API's URLs in offers (they need a mentor token).
+    package var actionLinks: ActionLinks?
 
-    package init(publicURL: String, timeZone: TimeZone, topics: [TopicID: Topic], endpoints: RecipientEndpoints) {
+    package init(
+        publicURL: String, timeZone: TimeZone, topics: [TopicID: Topic], endpoints: RecipientEndpoints, actionLinks: ActionLinks? = nil
+    ) {
         self.publicURL = publicURL
         self.timeZone = timeZone
         self.topics = topics
         self.endpoints = endpoints
+        self.actionLinks = actionLinks
     }
 
-    struct TaskOfferedData: Encodable, Sendable {
-        enum CodingKeys: String, CodingKey {
-            case caseId = "case_id"
-            case taskId = "task_id"
-            case recipient
-            case text
-            case deadline
-            case urgency
-            case topics
-            case language
-            case caller
-            case citizenReference = "citizen_reference"
-            case representative
-            case note
-            case level
-            case actions
-            case statusUrl = "status_url"
-        }
-
-        var caseId: CaseID
-        var taskId: TaskID
-        var recipient: RecipientReference
-        var text: String
-        var deadline: Date
-        var urgency: Urgency
-        var topics: [TopicID]
-        var language: LanguageCode
-        var caller: Caller
-        var citizenReference: String?
-        var representative: Representative?
-        var note: String?
-        var level: Int
-        var actions: Actions
-        var statusUrl: String
-
-        struct Actions: Encodable, Sendable {
-            var accept: String
-            var decline: String
-        }
-    }
-
-    /// Offer `task` of `intake` to its mentor.
-    package func taskOffered(task: MentorTask, intake: CaseIntake, at now: Date) -> MessageDraft {
-        let recipient = MessageRecipient.mentor(task.mentor)
-        let data = TaskOfferedData(
-            caseId: task.caseID, taskId: task.id, recipient: RecipientReference(recipient),
-            text: offerText(intake: intake, deadline: task.deadline), deadline: task.deadline, urgency: intake.urgency,
-            topics: intake.topics, language: intake.language, caller: intake.caller, citizenReference: intake.citizenReference,
-            representative: intake.representative, note: intake.note, level: task.level + 1,
-            actions: .init(accept: "\(publicURL)/v1/tasks/\(task.id)/accept", decline: "\(publicURL)/v1/tasks/\(task.id)/decline"),
-            statusUrl: "\(publicURL)/v1/cases/\(task.caseID)"
-        )
-        return MessageDraft(
-            eventType: .taskOffered, recipient: recipient, endpoint: endpoints.endpoint(for: recipient), caseID: task.caseID, taskID: task.id,
-            payload: WebhookPayload(type: .taskOffered, timestamp: now, data: data).encoded()
-        )
-    }
-
-    struct TaskWithdrawnData: Encodable, Sendable {
-        enum CodingKeys: String, CodingKey {
-            case caseId = "case_id"
-            case taskId = "task_id"
-            case recipient
-            case text
-            case reason
-        }
-
-        var caseId: CaseID
-        var taskId: TaskID
-        var recipient: RecipientReference
-        var text: String
-        var reason: String
-    }
-
-    /// Tell a mentor that an offer is no longer theirs to take.
-    package func taskWithdrawn(task: MentorTask, reason: String, at now: Date) -> MessageDraft {
-        let recipient = MessageRecipient.mentor(task.mentor)
-        let data = TaskWithdrawnData(
-            caseId: task.caseID, taskId: task.id, recipient: RecipientReference(recipient),
-            text: "Henvendelsen er givet videre: svarfristen kl. \(clock(task.deadline)) er overskredet.", reason: reason
-        )
-        return MessageDraft(
-            eventType: .taskWithdrawn, recipient: recipient, endpoint: endpoints.endpoint(for: recipient), caseID: task.caseID, taskID: task.id,
-            payload: WebhookPayload(type: .taskWithdrawn, timestamp: now, data: data).encoded()
-        )
-    }
-
-    struct CaseUnroutableData: Encodable, Sendable {
-        enum CodingKeys: String, CodingKey {
-            case caseId = "case_id"
-            case recipient
-            case text
-            case reason
-            case urgency
-            case topics
-            case statusUrl = "status_url"
-        }
-
-        var caseId: CaseID
-        var recipient: RecipientReference
-        var text: String
-        var reason: String
-        var urgency: Urgency
-        var topics: [TopicID]
-        var statusUrl: String
-    }
-
-    /// Alert ops that nobody could take a case. No personal data: ops follow the status URL.
-    package func caseUnroutable(caseID: CaseID, intake: CaseIntake, reason: String, at now: Date) -> MessageDraft {
-        let data = CaseUnroutableData(
-            caseId: caseID, recipient: RecipientReference(.ops),
-            text: "Ingen mentor kunne tage sag \(caseID) (\(urgencyLabel(intake.urgency))): \(reason).", reason: reason,
-            urgency: intake.urgency, topics: intake.topics, statusUrl: "\(publicURL)/v1/cases/\(caseID)"
-        )
-        return MessageDraft(
-            eventType: .caseUnroutable, recipient: .ops, endpoint: endpoints.endpoint(for: .ops), caseID: caseID, taskID: nil,
-            payload: WebhookPayload(type: .caseUnroutable, timestamp: now, data: data).encoded()
-        )
-    }
-
-    struct MessageDeadData: Encodable, Sendable {
-        enum CodingKeys: String, CodingKey {
-            case caseId = "case_id"
-            case messageId = "message_id"
-            case recipient
-            case text
-            case eventType = "event_type"
-            case endpoint
-            case attempts
-            case lastError = "last_error"
-        }
-
-        var caseId: CaseID?
-        var messageId: MessageID
-        var recipient: RecipientReference
-        var text: String
-        var eventType: EventType
-        var endpoint: EndpointID
-        var attempts: Int
-        var lastError: String
-    }
-
-    /// Alert ops that a message was given up on.
-    package func messageDead(
-        messageID: MessageID, caseID: CaseID?, eventType: EventType, endpoint: EndpointID, attempts: Int, lastError: String, at now: Date
-    ) -> MessageDraft {
-        let data = MessageDeadData(
-            caseId: caseID, messageId: messageID, recipient: RecipientReference(.ops),
-            text: "Besked \(messageID) (\(eventType.rawValue)) til \(endpoint) kunne ikke leveres efter \(attempts) forsøg.",
-            eventType: eventType, endpoint: endpoint, attempts: attempts, lastError: lastError
-        )
-        return MessageDraft(
-            eventType: .messageDead, recipient: .ops, endpoint: endpoints.endpoint(for: .ops), caseID: caseID, taskID: nil,
-            payload: WebhookPayload(type: .messageDead, timestamp: now, data: data).encoded()
-        )
-    }
-
-    func offerText(intake: CaseIntake, deadline: Date) -> String {
-        var who = callerLabel(intake.caller.kind)
-        if let organisation = intake.caller.organisation { who += " (\(organisation))" }
-        let subjects = intake.topics.map { topics[$0]?.label ?? $0.rawValue }
-        let about = subjects.isEmpty ? "" : " om \(subjects.joined(separator: ", "))"
-        let language = intake.language == .danish ? "" : ", sprog: \(intake.language)"
-        return "Ny henvendelse fra \(who)\(about), \(urgencyLabel(intake.urgency))\(language). Svar inden kl. \(clock(deadline))."
-    }
+    func statusURL(_ caseID: CaseID) -> String { "\(publicURL)/v1/cases/\(caseID)" }
 
     func callerLabel(_ kind: CallerKind) -> String {
         switch kind {
@@ -199,10 +40,30 @@ package struct Notifications: Sendable {
         }
     }
 
+    func topicLabels(_ intake: CaseIntake) -> String {
+        intake.topics.map { topics[$0]?.label ?? $0.rawValue }.joined(separator: ", ")
+    }
+
+    /// `14:05`.
     func clock(_ instant: Date) -> String {
         let local = LocalDateTime(instant, in: timeZone)
         let hour = local.secondsIntoDay / 3600
         let minute = (local.secondsIntoDay % 3600) / 60
         return (hour < 10 ? "0\(hour)" : "\(hour)") + ":" + (minute < 10 ? "0\(minute)" : "\(minute)")
+    }
+
+    /// `i dag kl. 14:05`, `i morgen kl. 08:00` or `mandag den 30. november kl. 08:00`.
+    func dayAndClock(_ instant: Date, from now: Date) -> String {
+        let day = LocalDateTime(instant, in: timeZone).date
+        let today = LocalDateTime(now, in: timeZone).date
+        let weekdays = ["mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag"]
+        let months = ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november", "december"]
+        let dayText: String
+        switch day.dayNumber - today.dayNumber {
+        case 0: dayText = "i dag"
+        case 1: dayText = "i morgen"
+        default: dayText = "\(weekdays[day.isoWeekday - 1]) den \(day.day). \(months[day.month - 1])"
+        }
+        return "\(dayText) kl. \(clock(instant))"
     }
 }

@@ -1,9 +1,7 @@
-/// Which webhook endpoint carries messages for each recipient: one per kind of recipient, and a
-/// mentor's own endpoint where the roster names one.
+/// Which webhook endpoint carries messages for each recipient.
 package struct RecipientEndpoints: Hashable, Sendable {
     package var byKind: [RecipientKind: EndpointID]
     package var mentorOverrides: [MentorID: EndpointID]
-    /// Used for a kind with no endpoint of its own (a valid configuration maps every kind).
     package var fallback: EndpointID
 
     package init(byKind: [RecipientKind: EndpointID], mentorOverrides: [MentorID: EndpointID] = [:], fallback: EndpointID) {
@@ -12,8 +10,15 @@ package struct RecipientEndpoints: Hashable, Sendable {
         self.fallback = fallback
     }
 
+    /// The endpoint for mentors and ops, which always have one (the fallback at worst).
     package func endpoint(for recipient: MessageRecipient) -> EndpointID {
         if case .mentor(let id) = recipient, let own = mentorOverrides[id] { return own }
         return byKind[recipient.kind] ?? fallback
+    }
+
+    /// The endpoint for a caller's messages, or nil when the deployment configured none for their kind:
+    /// a citizen's receipt never goes through the mentors' gateway by default.
+    package func callerEndpoint(for kind: CallerKind) -> EndpointID? {
+        byKind[RecipientKind(kind)]
     }
 }

@@ -8,10 +8,12 @@ package struct Roster: Hashable, Sendable {
     package var policies: [PolicyID: EscalationPolicy]
     /// In order; the last is a catch-all.
     package var routes: [RouteRule]
+    package var rules: RoutingRules
 
     package init(
         topics: [TopicID: Topic] = [:], mentors: [MentorID: Mentor] = [:], teams: [TeamID: Team] = [:],
-        schedules: [ScheduleID: Schedule] = [:], policies: [PolicyID: EscalationPolicy] = [:], routes: [RouteRule] = []
+        schedules: [ScheduleID: Schedule] = [:], policies: [PolicyID: EscalationPolicy] = [:], routes: [RouteRule] = [],
+        rules: RoutingRules = RoutingRules()
     ) {
         self.topics = topics
         self.mentors = mentors
@@ -19,6 +21,7 @@ package struct Roster: Hashable, Sendable {
         self.schedules = schedules
         self.policies = policies
         self.routes = routes
+        self.rules = rules
     }
 
     /// The first route whose match accepts the case; nil only for a roster without a catch-all.

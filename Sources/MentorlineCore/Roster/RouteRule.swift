@@ -4,11 +4,19 @@ package struct RouteRule: Hashable, Sendable {
     package var id: RouteID
     package var match: RouteMatch
     package var policy: PolicyID
+    /// The policy for `urgent` cases on this route; nil means `policy`.
+    package var urgentPolicy: PolicyID?
 
-    package init(id: RouteID, match: RouteMatch, policy: PolicyID) {
+    package init(id: RouteID, match: RouteMatch, policy: PolicyID, urgentPolicy: PolicyID? = nil) {
         self.id = id
         self.match = match
         self.policy = policy
+        self.urgentPolicy = urgentPolicy
+    }
+
+    /// The policy a case of `urgency` follows on this route.
+    package func policy(for urgency: Urgency) -> PolicyID {
+        urgency == .urgent ? (urgentPolicy ?? policy) : policy
     }
 }
 

@@ -9,13 +9,32 @@ package struct RoutingSituation: Sendable {
     package var declinedBy: Set<MentorID>
     /// Open (offered or accepted) tasks per mentor, across all cases.
     package var openTasks: [MentorID: Int]
+    /// When each mentor was last offered any case (fair rotation); missing means never.
+    package var lastOfferedAt: [MentorID: Date]
+    /// Mentors who set themselves `away` or `off`; missing means `available`.
+    package var availability: [MentorID: Availability]
+    /// Runtime overrides of every schedule that are not over yet.
+    package var overrides: [ScheduleOverride]
+    /// The mentor who last took a case for this citizen or company.
+    package var contactPerson: MentorID?
+    /// Whether the case has been offered to anyone before (a decline or an expiry brought it back).
+    package var offeredBefore: Bool
     package var now: Date
 
-    package init(intake: CaseIntake, progress: RoutingProgress?, declinedBy: Set<MentorID> = [], openTasks: [MentorID: Int] = [:], now: Date) {
+    package init(
+        intake: CaseIntake, progress: RoutingProgress?, declinedBy: Set<MentorID> = [], openTasks: [MentorID: Int] = [:],
+        lastOfferedAt: [MentorID: Date] = [:], availability: [MentorID: Availability] = [:], overrides: [ScheduleOverride] = [],
+        contactPerson: MentorID? = nil, offeredBefore: Bool = false, now: Date
+    ) {
         self.intake = intake
         self.progress = progress
         self.declinedBy = declinedBy
         self.openTasks = openTasks
+        self.lastOfferedAt = lastOfferedAt
+        self.availability = availability
+        self.overrides = overrides
+        self.contactPerson = contactPerson
+        self.offeredBefore = offeredBefore
         self.now = now
     }
 }

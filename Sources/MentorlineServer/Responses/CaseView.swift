@@ -15,6 +15,8 @@ struct CaseView: Encodable {
     var urgency: Urgency
     var note: String?
     var representative: Representative?
+    /// When the caller was told to expect contact.
+    var promisedBy: Date?
     var routing: RoutingView?
     var history: [EventView]
     var tasks: [TaskView]
@@ -40,6 +42,12 @@ struct CaseView: Encodable {
         var deadline: Date?
         var reason: String?
         var ranking: [CandidateAssessment]?
+        var until: Date?
+        var toMentor: MentorID?
+        var note: String?
+        var subject: String?
+        var purpose: TaskPurpose?
+        var strategy: OfferStrategy?
     }
 
     struct MessageView: Encodable {
@@ -68,12 +76,15 @@ struct CaseView: Encodable {
         urgency = details.intake.urgency
         note = details.intake.note
         representative = details.intake.representative
+        promisedBy = details.promisedBy
         routing = details.progress.map { RoutingView(route: $0.route, policy: $0.policy, level: $0.level + 1, round: $0.round + 1) }
         history = details.events.map { event in
             EventView(
                 at: event.at, event: event.kind, actor: event.actor, route: event.detail.route, policy: event.detail.policy,
                 task: event.detail.task, mentor: event.detail.mentor, level: event.detail.level, round: event.detail.round,
-                deadline: event.detail.deadline, reason: event.detail.reason, ranking: event.detail.ranking
+                deadline: event.detail.deadline, reason: event.detail.reason, ranking: event.detail.ranking, until: event.detail.until,
+                toMentor: event.detail.toMentor, note: event.detail.note, subject: event.detail.subject, purpose: event.detail.purpose,
+                strategy: event.detail.strategy
             )
         }
         tasks = details.tasks.map(TaskView.init)
@@ -93,11 +104,14 @@ struct TaskView: Encodable {
     var caseId: CaseID
     var mentor: MentorID
     var state: TaskState
+    var purpose: TaskPurpose
     var level: Int
     var offeredAt: Date
     var deadline: Date
     var answeredAt: Date?
     var resolvedAt: Date?
+    var handedFrom: MentorID?
+    var note: String?
 
     init(_ task: MentorTask) {
         id = task.id
@@ -109,5 +123,8 @@ struct TaskView: Encodable {
         deadline = task.deadline
         answeredAt = task.answeredAt
         resolvedAt = task.resolvedAt
+        purpose = task.purpose
+        handedFrom = task.handedFrom
+        note = task.note
     }
 }

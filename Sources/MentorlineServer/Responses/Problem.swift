@@ -75,6 +75,14 @@ extension Problem {
         Problem(.conflict, type: typeBase + "conflict", detail: detail)
     }
 
+    static func gone(_ detail: String) -> Problem {
+        Problem(.gone, type: typeBase + "gone", detail: detail)
+    }
+
+    static func badRequest(_ detail: String) -> Problem {
+        Problem(.badRequest, type: typeBase + "bad-request", detail: detail)
+    }
+
     static func unavailable(_ detail: String) -> Problem {
         Problem(.serviceUnavailable, type: typeBase + "unavailable", detail: detail, headers: [.retryAfter: "5"])
     }

@@ -4,12 +4,31 @@ import Logging
 import MentorlineCore
 import MentorlineStore
 
-/// The optional body of a task action: a decline reason or a resolution outcome.
+/// The optional body of a task action: a decline or reopen reason, a resolution outcome, or a handoff.
 struct TaskActionBody: Decodable {
     var reason: String?
     var outcome: String?
+    /// Handoff: the receiving mentor, a note for them, and whether the contact-person role goes too.
+    var to: String?
+    var note: String?
+    var contactPerson: Bool?
+
+    enum CodingKeys: String, CodingKey {
+        case reason, outcome, to, note
+        case contactPerson = "contact_person"
+    }
 
     static let maximumLength = 2000
+
+    func problems() -> [FieldProblem] {
+        var problems: [FieldProblem] = []
+        for (field, value) in [("reason", reason), ("outcome", outcome), ("note", note)] {
+            if let value, value.count > Self.maximumLength {
+                problems.append(FieldProblem(field: field, reason: "may be at most \(Self.maximumLength) characters"))
+            }
+        }
+        return problems
+    }
 }
 
 extension MentorlineAPI {
@@ -26,12 +45,16 @@ extension MentorlineAPI {
         return try JSONResponse.make(TaskView(task))
     }
 
-    /// `POST /v1/tasks/{id}/accept|decline|resolve`, by the mentor the task was offered to.
+    /// `POST /v1/tasks/{id}/accept|decline|handoff|resolve|reopen`: by the mentor the task is for; an
+    /// admin (a coordinator) may also hand off, resolve and reopen.
     func mentorAction(
-        _ request: Request, _ context: BasicRequestContext, _ action: (TaskActionBody) -> MentorAction
+        _ request: Request, _ context: BasicRequestContext, _ action: (TaskActionBody) throws -> MentorAction
     ) async throws -> Response {
-        guard case .mentor(let mentor) = try authenticate(request) else {
-            throw Problem.forbidden("Task actions take the token of the mentor the task was offered to.")
+        let actor: TaskActor
+        switch try authenticate(request) {
+        case .mentor(let mentor): actor = .mentor(mentor)
+        case .admin(let name): actor = .admin(name: name)
+        case .intake: throw Problem.forbidden("Task actions take the token of the mentor the task was offered to, or an admin token.")
         }
         let id = TaskID(try context.parameters.require("id"))
         let buffer = try await collectBody(request)
@@ -39,27 +62,48 @@ extension MentorlineAPI {
         if buffer.readableBytes > 0 {
             body = try decodeJSON(TaskActionBody.self, from: buffer)
         }
-        var problems: [FieldProblem] = []
-        if let reason = body.reason, reason.count > TaskActionBody.maximumLength {
-            problems.append(FieldProblem(field: "reason", reason: "may be at most \(TaskActionBody.maximumLength) characters"))
-        }
-        if let outcome = body.outcome, outcome.count > TaskActionBody.maximumLength {
-            problems.append(FieldProblem(field: "outcome", reason: "may be at most \(TaskActionBody.maximumLength) characters"))
-        }
+        let problems = body.problems()
         guard problems.isEmpty else { throw Problem.invalidFields(problems) }
+        let mentorAction = try action(body)
+        let task = try await perform(mentorAction, on: id, by: actor, consumingLink: nil)
+        return try JSONResponse.make(TaskView(task))
+    }
 
-        let mentorAction = action(body)
-        switch try await environment.store.applyMentorAction(mentorAction, to: id, by: mentor, now: environment.now()) {
-        case .applied(let task):
-            environment.logger.info("Task answered.", metadata: ["task": "\(id)", "case": "\(task.caseID)", "mentor": "\(mentor)", "state": "\(task.state.rawValue)"])
-            if case .decline = mentorAction { environment.wakeDispatcher() }
-            return try JSONResponse.make(TaskView(task))
+    /// The handoff body: `to` is required and must name a mentor.
+    static func handoff(_ body: TaskActionBody) throws -> MentorAction {
+        guard let to = body.to, !to.isEmpty else {
+            throw Problem.invalidFields([FieldProblem(field: "to", reason: "is required: the id of the mentor taking the case over")])
+        }
+        return .handoff(to: MentorID(to), note: body.note, transferContactPerson: body.contactPerson ?? false)
+    }
+
+    /// Applies an action through the store and the planner in force; throws the matching problem when refused.
+    func perform(_ action: MentorAction, on id: TaskID, by actor: TaskActor, consumingLink: String?) async throws -> MentorTask {
+        let planner = environment.settings().planner
+        let result = try await environment.store.applyMentorAction(to: id, consumingLink: consumingLink, now: environment.now()) { task, snapshot, makeTaskID in
+            planner.mentorAction(action, on: task, of: snapshot, by: actor, now: environment.now(), makeTaskID: makeTaskID)
+        }
+        switch result {
+        case .applied(let task, let created):
+            environment.logger.info("Task action applied.", metadata: [
+                "task": "\(id)", "case": "\(task.caseID)", "action": "\(action.name)", "actor": "\(actor.auditName)", "state": "\(task.state.rawValue)",
+            ])
+            for handed in created {
+                environment.logger.info("Task handed over.", metadata: ["task": "\(handed.id)", "case": "\(handed.caseID)", "mentor": "\(handed.mentor)"])
+            }
+            // Declines send the case back to routing; accepts and handoffs queue messages.
+            environment.wakeDispatcher()
+            return task
         case .notFound:
             throw Problem.notFound("There is no task \(id).")
         case .refused(.notYourTask):
-            throw Problem.forbidden("Task \(id) was offered to another mentor.")
+            throw Problem.forbidden("Task \(id) was offered to another mentor, or this action is the mentor's own.")
         case .refused(.conflict(let current)):
             throw Problem.conflict("Task \(id) is \(current.rawValue); that action is not possible now.")
+        case .refused(.invalidHandoff(let why)):
+            throw Problem.invalidFields([FieldProblem(field: "to", reason: why)])
+        case .linkAlreadyUsed:
+            throw Problem.gone("This link has already been used.")
         }
     }
 }
