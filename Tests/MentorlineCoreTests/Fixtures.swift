@@ -59,3 +59,115 @@ enum Fixtures {
         )
     }
 }
+
+// MARK: - Routing and planner helpers
+
+extension Fixtures {
+    /// Wednesday 2026-01-07 10:00 in Copenhagen: amira is on call (her week began Monday 08:00).
+    static let wednesdayMorning = at("2026-01-07", "10:00")
+
+    /// A valid CVR (modulus-11 check digit).
+    static let cvr = CVR("12345674")!
+
+    static let desk = TeamID("desk")
+    static let oncall = ScheduleID("oncall")
+    static let standard = PolicyID("standard")
+    static let everything = RouteID("everything")
+
+    static func id(_ mentor: String) -> MentorID { MentorID(mentor) }
+
+    static func level(
+        _ targets: [EscalationTarget], timeout: Int = 600, urgentTimeout: Int? = nil, strategy: OfferStrategy = .sequential
+    ) -> EscalationLevel {
+        EscalationLevel(
+            targets: targets, acknowledgementTimeout: .seconds(timeout), urgentAcknowledgementTimeout: urgentTimeout.map { .seconds($0) },
+            strategy: strategy
+        )
+    }
+
+    /// Office hours in Copenhagen: `days` from `from` to `to`.
+    static func officeHours(_ days: Set<Weekday> = [.monday, .tuesday, .wednesday, .thursday, .friday], from: String = "08:00", to: String = "16:00") -> WorkingHours {
+        WorkingHours(timeZone: copenhagen, windows: [WeeklyWindow(days: days, from: WallClockTime(from)!, to: WallClockTime(to)!)])
+    }
+
+    /// A one-layer schedule in Copenhagen.
+    static func schedule(
+        _ id: String, name: String, mentors: [String], rotation: Rotation = .daily, handoff: String = "08:00", start: String = "2026-01-05"
+    ) -> Schedule {
+        Schedule(
+            id: ScheduleID(id), name: name, timeZone: copenhagen,
+            layers: [ScheduleLayer(mentors: mentors.map(MentorID.init), rotation: rotation, handoff: WallClockTime(handoff)!, start: LocalDate(start)!)]
+        )
+    }
+
+    /// The standard route and policy of ``roster(mentors:rotation:levels:rounds:)``, with extra teams,
+    /// schedules, policies and routing rules.
+    static func roster(
+        mentors: [Mentor]? = nil, levels: [EscalationLevel]? = nil, rounds: Int = 1, teams: [Team] = [], schedules: [Schedule] = [],
+        policies: [EscalationPolicy] = [], rules: RoutingRules
+    ) -> Roster {
+        var roster = mentors.map { Fixtures.roster(mentors: $0, levels: levels, rounds: rounds) } ?? Fixtures.roster(levels: levels, rounds: rounds)
+        for team in teams { roster.teams[team.id] = team }
+        for schedule in schedules { roster.schedules[schedule.id] = schedule }
+        for policy in policies { roster.policies[policy.id] = policy }
+        roster.rules = rules
+        return roster
+    }
+
+    static func situation(
+        _ intake: CaseIntake = intake(), progress: RoutingProgress? = nil, declinedBy: Set<MentorID> = [], openTasks: [MentorID: Int] = [:],
+        lastOfferedAt: [MentorID: Date] = [:], availability: [MentorID: Availability] = [:], contactPerson: MentorID? = nil,
+        offeredBefore: Bool = false, now: Date = wednesdayMorning
+    ) -> RoutingSituation {
+        RoutingSituation(
+            intake: intake, progress: progress, declinedBy: declinedBy, openTasks: openTasks, lastOfferedAt: lastOfferedAt,
+            availability: availability, contactPerson: contactPerson, offeredBefore: offeredBefore, now: now
+        )
+    }
+
+    static func progress(level: Int = 0, round: Int = 0, offered: [String] = [], policy: PolicyID = standard) -> RoutingProgress {
+        RoutingProgress(route: everything, policy: policy, level: level, round: round, offeredAtLevel: offered.map(MentorID.init))
+    }
+
+    static let caseID = CaseID("case_1")
+
+    static func snapshot(
+        _ intake: CaseIntake = intake(), state: CaseState = .received, progress: RoutingProgress? = nil, declinedBy: Set<MentorID> = [],
+        openOffers: [MentorTask] = [], offeredBefore: Bool = false, contactPerson: MentorID? = nil, promisedBy: Date? = nil,
+        receivedAt: Date = wednesdayMorning
+    ) -> CaseSnapshot {
+        CaseSnapshot(
+            id: caseID, state: state, receivedAt: receivedAt, intake: intake, progress: progress, declinedBy: declinedBy, openOffers: openOffers,
+            offeredBefore: offeredBefore, contactPerson: contactPerson, promisedBy: promisedBy
+        )
+    }
+
+    static func task(
+        _ id: String, mentor: String, state: TaskState = .offered, purpose: TaskPurpose = .offer, level: Int = 0, round: Int = 0,
+        offeredAt: Date = wednesdayMorning, deadline: Date? = nil
+    ) -> MentorTask {
+        MentorTask(
+            id: TaskID(id), caseID: caseID, mentor: MentorID(mentor), state: state, purpose: purpose, level: level, round: round,
+            offeredAt: offeredAt, deadline: deadline ?? offeredAt.addingTimeInterval(600)
+        )
+    }
+
+    /// Mentors and ops as in ``notifications(_:)``, plus letter gateways for the given caller kinds.
+    static func notifications(_ roster: Roster, callers: [CallerKind: String], mentorOverrides: [MentorID: EndpointID] = [:]) -> Notifications {
+        var byKind: [RecipientKind: EndpointID] = [.mentor: EndpointID("mentors"), .ops: EndpointID("ops")]
+        for (kind, endpoint) in callers { byKind[RecipientKind(kind)] = EndpointID(endpoint) }
+        return Notifications(
+            publicURL: "http://127.0.0.1:8080", timeZone: copenhagen, topics: roster.topics,
+            endpoints: RecipientEndpoints(byKind: byKind, mentorOverrides: mentorOverrides, fallback: EndpointID("mentors"))
+        )
+    }
+
+    /// Task ids `task_1`, `task_2`, … in the order a planner asks for them.
+    static func taskIDs() -> () -> TaskID {
+        var next = 0
+        return {
+            next += 1
+            return TaskID("task_\(next)")
+        }
+    }
+}

@@ -20,7 +20,7 @@ import Testing
             let details = try await daemon.get("/v1/cases/\(caseID)")
             #expect(details.json["state"] as? String == "resolved")
             let history = (details.json["history"] as? [[String: Any]] ?? []).compactMap { $0["event"] as? String }
-            #expect(history == ["received", "routed", "offered", "promised", "accepted", "contact_person_set", "resolved"])
+            #expect(history == ["received", "routed", "offered", "promised", "accepted", "contact_person_set", "contact_person_set", "resolved"])
             let offered = (details.json["history"] as? [[String: Any]])?.first { $0["event"] as? String == "offered" }
             #expect((offered?["ranking"] as? [[String: Any]])?.count == 3)
             let messages = details.json["messages"] as? [[String: Any]] ?? []

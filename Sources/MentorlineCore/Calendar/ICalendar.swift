@@ -1,34 +1,42 @@
 package import Foundation
 
-// INTERIM: replaced by the schedule helper's implementation.
-package struct CalendarEvent: Hashable, Sendable {
-    package var uid: String
-    package var start: Date
-    package var end: Date
-    package var summary: String
-    package var description: String?
-    package var location: String?
-    package var url: String?
-    package var status: String?
-    package init(uid: String, start: Date, end: Date, summary: String, description: String? = nil, location: String? = nil, url: String? = nil, status: String? = nil) {
-        self.uid = uid; self.start = start; self.end = end; self.summary = summary; self.description = description; self.location = location; self.url = url; self.status = status
-    }
-}
-
+/// A published iCalendar (RFC 5545) feed that calendar applications subscribe to: one VCALENDAR with
+/// the events in UTC, so no VTIMEZONE is needed.
 package struct ICalendarFeed: Sendable {
+    /// Shown as the calendar's name (`X-WR-CALNAME`).
     package var name: String
     package var events: [CalendarEvent]
-    package init(name: String, events: [CalendarEvent]) { self.name = name; self.events = events }
-    package func rendered(stamp: Date) -> String {
-        var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Mentorline//Mentorline//DA", "X-WR-CALNAME:\(name)"]
-        for e in events { lines += ["BEGIN:VEVENT", "UID:\(e.uid)", "SUMMARY:\(e.summary)", "END:VEVENT"] }
-        lines.append("END:VCALENDAR")
-        return lines.joined(separator: "\r\n") + "\r\n"
-    }
-}
 
-extension Schedule {
-    package func calendarEvents(shifts: [Shift], mentorNames: [MentorID: String]) -> [CalendarEvent] {
-        shifts.map { CalendarEvent(uid: "\(id)-\(Int($0.start.timeIntervalSince1970))-\($0.mentor)@mentorline", start: $0.start, end: $0.end, summary: "\(name): \(mentorNames[$0.mentor] ?? $0.mentor.rawValue)") }
+    package init(name: String, events: [CalendarEvent]) {
+        self.name = name
+        self.events = events
+    }
+
+    /// The feed as an RFC 5545 document: CRLF line endings, TEXT values escaped, lines folded at 75
+    /// octets. `stamp` is every event's DTSTAMP: when this rendering was made.
+    package func rendered(stamp: Date) -> String {
+        var lines: [ContentLine] = [
+            ContentLine("BEGIN", "VCALENDAR"),
+            ContentLine("VERSION", "2.0"),
+            ContentLine("PRODID", "-//Mentorline//Mentorline//DA"),
+            ContentLine("CALSCALE", "GREGORIAN"),
+            ContentLine("METHOD", "PUBLISH"),
+            ContentLine("X-WR-CALNAME", text: name),
+        ]
+        for event in events {
+            lines.append(ContentLine("BEGIN", "VEVENT"))
+            lines.append(ContentLine("UID", text: event.uid))
+            lines.append(ContentLine("DTSTAMP", utc: stamp))
+            lines.append(ContentLine("DTSTART", utc: event.start))
+            lines.append(ContentLine("DTEND", utc: event.end))
+            lines.append(ContentLine("SUMMARY", text: event.summary))
+            if let description = event.description { lines.append(ContentLine("DESCRIPTION", text: description)) }
+            if let location = event.location { lines.append(ContentLine("LOCATION", text: location)) }
+            if let url = event.url { lines.append(ContentLine("URL", uri: url)) }
+            if let status = event.status { lines.append(ContentLine("STATUS", text: status)) }
+            lines.append(ContentLine("END", "VEVENT"))
+        }
+        lines.append(ContentLine("END", "VCALENDAR"))
+        return lines.map(\.folded).joined()
     }
 }

@@ -64,7 +64,7 @@ package struct CasePlanner: Sendable {
                 )
             )))
             changes.append(.schedule(CaseTimer(kind: .waitOver, caseID: id, due: wait.until)))
-            promise = wait.until
+            promise = wait.promise
         case .unroutable(let reason, let progress, let ranking):
             changes += unroutable(snapshot, reason: reason, progress: progress, ranking: ranking, now: now, makeTaskID: makeTaskID)
             promise = nil

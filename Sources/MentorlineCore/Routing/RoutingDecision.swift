@@ -23,6 +23,9 @@ package enum RoutingDecision: Hashable, Sendable {
 
     package struct Wait: Hashable, Sendable {
         package var until: Date
+        /// What the caller is promised: `until` plus the first level's acknowledgement timeout, the
+        /// time the mentor then has to take the case.
+        package var promise: Date
         package var reason: WaitReason
         package var progress: RoutingProgress
         package var ranking: [CandidateAssessment]

@@ -33,7 +33,7 @@ package enum RoutingEngine {
         }
         let mayWait = situation.intake.urgency != .urgent && !situation.offeredBefore && progress.isAtStart
 
-        if mayWait, !progress.waitedForContactPerson, let wait = contactPersonWait(situation, progress: progress, roster: roster) {
+        if mayWait, !progress.waitedForContactPerson, let wait = contactPersonWait(situation, progress: progress, policy: policy, roster: roster) {
             return .wait(wait)
         }
 
@@ -68,7 +68,8 @@ package enum RoutingEngine {
            let opening = roster.nextOpening(of: policy, after: situation.now, within: roster.rules.openingWait, overrides: situation.overrides) {
             var fresh = RoutingProgress(route: progress.route, policy: progress.policy, waitedForContactPerson: progress.waitedForContactPerson)
             fresh.waitedForOpening = true
-            return .wait(.init(until: opening, reason: .nextOpening, progress: fresh, ranking: lastRanking))
+            let promise = opening + (policy.levels.first?.timeout(for: situation.intake.urgency) ?? .zero)
+            return .wait(.init(until: opening, promise: promise, reason: .nextOpening, progress: fresh, ranking: lastRanking))
         }
         let times = rounds == 1 ? "once" : "\(rounds) times"
         return .unroutable(
@@ -79,7 +80,9 @@ package enum RoutingEngine {
 
     /// A wait for the contact person when they are off duty but otherwise able to take the case and
     /// back on duty within the roster's bound.
-    static func contactPersonWait(_ situation: RoutingSituation, progress: RoutingProgress, roster: Roster) -> RoutingDecision.Wait? {
+    static func contactPersonWait(
+        _ situation: RoutingSituation, progress: RoutingProgress, policy: EscalationPolicy, roster: Roster
+    ) -> RoutingDecision.Wait? {
         guard let contact = situation.contactPerson, let mentor = roster.mentors[contact] else { return nil }
         let assessment = assess(mentor, source: "contact person", isContactPerson: true, situation: situation, roster: roster, progress: progress)
         guard !assessment.result.eligible, assessment.offDutyOnly,
@@ -87,7 +90,8 @@ package enum RoutingEngine {
         else { return nil }
         var waited = progress
         waited.waitedForContactPerson = true
-        return .init(until: back, reason: .contactPerson(contact), progress: waited, ranking: [assessment.result])
+        let promise = back + (policy.levels.first?.timeout(for: situation.intake.urgency) ?? .zero)
+        return .init(until: back, promise: promise, reason: .contactPerson(contact), progress: waited, ranking: [assessment.result])
     }
 
     /// Every mentor the level names, eligible ones first in rank order, each with its reasons.

@@ -8,18 +8,22 @@ package enum Rotation: Hashable, Sendable {
     package static let daily = Rotation.days(1)
     package static let weekly = Rotation.days(7)
 
-    /// Parses `daily`, `weekly`, `3d` or `12h` (a positive count).
+    /// Parses `daily`, `weekly`, `3d` or `12h` (a positive count whose length in seconds fits in an `Int`).
     package init?(parsing text: String) {
         switch text {
         case "daily": self = .daily
         case "weekly": self = .weekly
         default:
             guard let unit = text.last, let count = Int(text.dropLast()), count >= 1 else { return nil }
+            let secondsPerUnit: Int
             switch unit {
-            case "d": self = .days(count)
-            case "h": self = .hours(count)
+            case "d": secondsPerUnit = 86400
+            case "h": secondsPerUnit = 3600
             default: return nil
             }
+            // A count from a configuration file must not make `wallClockSeconds` overflow.
+            guard !count.multipliedReportingOverflow(by: secondsPerUnit).overflow else { return nil }
+            self = unit == "d" ? .days(count) : .hours(count)
         }
     }
 

@@ -1,58 +1,36 @@
 package import Foundation
 
-// INTERIM (replaced by the helper's implementation before commit): days-only, no restrictions.
+/// Who is on call, computed from the layers, their restrictions and the overrides.
+///
+/// Turn boundaries are wall-clock readings in the schedule's zone (first handoff plus whole turns),
+/// resolved as `LocalDateTime.instant(in:)` does; restrictions and working hours compare the wall-clock
+/// reading with their windows (see `WeeklyWindow`). Later layers win where they cover, overrides win
+/// over every layer, and among overlapping overrides the one created last wins (`createdAt`, then id).
+/// An override with `replacing` applies only where the layers put that mentor on call; overrides of
+/// other schedules and overrides that end before they start are ignored.
 extension Schedule {
-    /// The shift covering `instant` (start ≤ instant < end), after layers, restrictions and overrides.
+    /// The piece of the final timeline covering `instant` (start ≤ instant < end), or nil when nobody is
+    /// on call. Its ends are where the on-call mentor or the reason changes: a turn cut by a restriction
+    /// window or an override ends at the cut, and consecutive turns of the same mentor are one piece.
+    /// The end is `Date.distantFuture` when nothing ever changes again (a layer of one mentor without
+    /// restrictions and no later override).
     package func onCall(at instant: Date, overrides: [ScheduleOverride] = []) -> Shift? {
-        if let o = overrides.last(where: { $0.schedule == id && $0.start <= instant && instant < $0.end }) {
-            return Shift(mentor: o.mentor, start: o.start, end: o.end, source: .override(o.id))
-        }
-        let local = LocalDateTime(instant, in: timeZone)
-        for (index, layer) in layers.enumerated().reversed() {
-            guard !layer.mentors.isEmpty else { continue }
-            var shiftDay = local.date
-            if local.secondsIntoDay < layer.handoff.secondsSinceMidnight { shiftDay = shiftDay.adding(days: -1) }
-            let days: Int
-            switch layer.rotation { case .days(let n): days = n; case .hours: days = 1 }
-            let since = shiftDay.dayNumber - layer.start.dayNumber
-            guard since >= 0 else { continue }
-            let turn = since / days
-            let startDay = layer.start.adding(days: turn * days)
-            let s = LocalDateTime(date: startDay, secondsIntoDay: layer.handoff.secondsSinceMidnight).instant(in: timeZone)
-            let e = LocalDateTime(date: startDay.adding(days: days), secondsIntoDay: layer.handoff.secondsSinceMidnight).instant(in: timeZone)
-            return Shift(mentor: layer.mentors[turn % layer.mentors.count], start: s, end: e, source: .layer(index))
-        }
-        return nil
+        ScheduleTimeline(schedule: self, overrides: overrides).piece(containing: instant)
     }
 
-    /// The final timeline between `from` and `to`: sorted, non-overlapping, clipped to [from, to).
+    /// The final timeline in `[from, to)`: sorted, non-overlapping pieces clipped to the range, with gaps
+    /// where nobody is on call left out. Adjacent stretches with the same mentor and the same source are
+    /// one piece, so every piece not cut by the range equals `onCall(at:)` anywhere inside it.
     package func shifts(from: Date, to: Date, overrides: [ScheduleOverride] = []) -> [Shift] {
-        var result: [Shift] = []
-        var cursor = from
-        while cursor < to {
-            if let shift = onCall(at: cursor, overrides: overrides) {
-                result.append(Shift(mentor: shift.mentor, start: max(shift.start, from), end: min(shift.end, to), source: shift.source))
-                cursor = shift.end
-            } else {
-                cursor += 900
-            }
-        }
-        return result
+        ScheduleTimeline(schedule: self, overrides: overrides).pieces(from: from, to: to)
     }
 
-    /// The first shift of `mentor` that starts after `instant`, looking no further than `within`.
+    /// The first piece of the final timeline on which `mentor` is on call that starts strictly after
+    /// `instant` and no later than `instant + within`, with its full length (not cut at the bound).
+    /// A piece already running at `instant` does not count.
     package func nextShift(of mentor: MentorID, after instant: Date, within: Duration, overrides: [ScheduleOverride] = []) -> Shift? {
-        let limit = instant.addingTimeInterval(TimeInterval(within.components.seconds))
-        return shifts(from: instant, to: limit, overrides: overrides).first { $0.mentor == mentor && $0.start > instant }
-    }
-}
-
-extension WeeklyWindow {
-    /// Whether the wall-clock reading falls inside the window.
-    package func contains(_ local: LocalDateTime) -> Bool {
-        let t = local.secondsIntoDay, f = from.secondsSinceMidnight, e = to.secondsSinceMidnight
-        if f == e { return days.contains(Weekday(local.date)) }
-        if f < e { return days.contains(Weekday(local.date)) && t >= f && t < e }
-        return (days.contains(Weekday(local.date)) && t >= f) || (days.contains(Weekday(local.date.adding(days: -1))) && t < e)
+        let limit = instant.addingTimeInterval(within.timeInterval)
+        guard limit > instant else { return nil }
+        return ScheduleTimeline(schedule: self, overrides: overrides).firstPiece(of: mentor, after: instant, through: limit)
     }
 }

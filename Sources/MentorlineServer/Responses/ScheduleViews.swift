@@ -6,7 +6,8 @@ struct ShiftView: Encodable {
     var mentor: MentorID
     var name: String
     var start: Date
-    var end: Date
+    /// Nil when nothing ever changes again (one mentor, no restrictions, no override ahead).
+    var end: Date?
     /// `layer` or `override`.
     var source: String
     var layer: Int?
@@ -17,7 +18,7 @@ struct ShiftView: Encodable {
         mentor = shift.mentor
         name = roster.mentors[shift.mentor]?.name ?? shift.mentor.rawValue
         start = shift.start
-        end = shift.end
+        end = shift.end == .distantFuture ? nil : shift.end
         switch shift.source {
         case .layer(let index):
             source = "layer"

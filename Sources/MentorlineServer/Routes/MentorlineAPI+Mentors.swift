@@ -107,3 +107,29 @@ extension MentorlineAPI {
         return try JSONResponse.make(View(subject: subject.description, mentor: record.mentor, since: record.since, setBy: record.setBy))
     }
 }
+
+extension MentorlineAPI {
+    /// `GET /v1/audit?limit=` (admin): the newest changes made outside cases' own trails (overrides,
+    /// availability, contact persons), who made them and when.
+    @Sendable func auditLog(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+        _ = try requireAdmin(request)
+        var limit = 100
+        if let text = request.uri.queryParameters["limit"] {
+            guard let value = Int(text), (1...1000).contains(value) else {
+                throw Problem.invalidFields([FieldProblem(field: "limit", reason: "must be a whole number from 1 to 1000")])
+            }
+            limit = value
+        }
+        struct Entry: Encodable {
+            var at: Date
+            var actor: String
+            var action: String
+            var subject: String
+            var detail: [String: String]
+        }
+        let entries = try await environment.store.auditLog(limit: limit).map {
+            Entry(at: $0.at, actor: $0.actor, action: $0.action, subject: $0.subject, detail: $0.detail)
+        }
+        return try JSONResponse.make(["entries": entries])
+    }
+}

@@ -66,9 +66,9 @@ extension MentorlineAPI {
     @Sendable func scheduleFeed(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
         let (schedule, roster) = try scheduleParameter(context)
         let now = environment.now()
-        let from = now.addingTimeInterval(-7 * 86400), to = now.addingTimeInterval(56 * 86400)
+        let (from, to) = Self.feedRange(now: now)
         let overrides = try await environment.store.overrides(schedule: schedule.id, endingAfter: from)
-        let events = schedule.calendarEvents(shifts: schedule.shifts(from: from, to: to, overrides: overrides), mentorNames: roster.mentorNames)
+        let events = schedule.calendarEvents(shifts: Self.feedShifts(schedule, from: from, to: to, overrides: overrides), mentorNames: roster.mentorNames)
         return Self.calendar(ICalendarFeed(name: schedule.name, events: events), stamp: now)
     }
 
@@ -78,11 +78,11 @@ extension MentorlineAPI {
         let id = MentorID(try context.parameters.require("id"))
         guard let mentor = roster.mentors[id] else { throw Problem.notFound("There is no mentor \(id).") }
         let now = environment.now()
-        let from = now.addingTimeInterval(-7 * 86400), to = now.addingTimeInterval(56 * 86400)
+        let (from, to) = Self.feedRange(now: now)
         let overrides = try await environment.store.overrides(schedule: nil, endingAfter: from)
         var events: [CalendarEvent] = []
         for schedule in roster.schedules.values.sorted(by: { $0.id < $1.id }) {
-            let shifts = schedule.shifts(from: from, to: to, overrides: overrides).filter { $0.mentor == id }
+            let shifts = Self.feedShifts(schedule, from: from, to: to, overrides: overrides).filter { $0.mentor == id }
             events += schedule.calendarEvents(shifts: shifts, mentorNames: roster.mentorNames)
         }
         events.sort { ($0.start, $0.uid) < ($1.start, $1.uid) }
@@ -138,6 +138,18 @@ extension MentorlineAPI {
         }
         environment.logger.notice("Schedule override removed.", metadata: ["schedule": "\(schedule.id)", "override": "\(id)", "actor": "admin:\(admin)"])
         return Response(status: .noContent)
+    }
+
+    /// Feeds cover a week back and eight weeks ahead.
+    static func feedRange(now: Date) -> (Date, Date) {
+        (now.addingTimeInterval(-7 * 86400), now.addingTimeInterval(56 * 86400))
+    }
+
+    /// The shifts of a feed. The first is not cut at the range's start, so its UID stays the same
+    /// from one request to the next.
+    static func feedShifts(_ schedule: Schedule, from: Date, to: Date, overrides: [ScheduleOverride]) -> [Shift] {
+        let start = schedule.onCall(at: from, overrides: overrides).map { max($0.start, from.addingTimeInterval(-92 * 86400)) } ?? from
+        return schedule.shifts(from: start, to: to, overrides: overrides)
     }
 
     // MARK: Parameters
