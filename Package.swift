@@ -114,11 +114,21 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        .target(
+            name: "MentorlineControl",
+            dependencies: [
+                "MentorlineCore",
+                "MentorlineConfig",
+                "MentorlineDelivery",
+            ],
+            swiftSettings: strictSettings
+        ),
         .executableTarget(
             name: "mentorctl",
             dependencies: [
                 "MentorlineCore",
                 "MentorlineConfig",
+                "MentorlineControl",
                 "MentorlineDelivery",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
