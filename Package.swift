@@ -174,6 +174,11 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
+            name: "MentorlineControlTests",
+            dependencies: ["MentorlineControl", "MentorlineTesting", "MentorlineCore", "MentorlineDelivery"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "MentorlineIntegrationTests",
             dependencies: [
                 "MentorlineDaemon", "MentorlineServer", "MentorlineConfig", "MentorlineCore",
