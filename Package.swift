@@ -114,11 +114,21 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        .target(
+            name: "MentorlineControl",
+            dependencies: [
+                "MentorlineCore",
+                "MentorlineConfig",
+                "MentorlineDelivery",
+            ],
+            swiftSettings: strictSettings
+        ),
         .executableTarget(
             name: "mentorctl",
             dependencies: [
                 "MentorlineCore",
                 "MentorlineConfig",
+                "MentorlineControl",
                 "MentorlineDelivery",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -161,6 +171,11 @@ let package = Package(
         .testTarget(
             name: "MentorlineDeliveryTests",
             dependencies: ["MentorlineDelivery", "MentorlineCore", "MentorlineTesting"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "MentorlineControlTests",
+            dependencies: ["MentorlineControl", "MentorlineTesting", "MentorlineCore", "MentorlineDelivery"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -1,11 +1,14 @@
 import ArgumentParser
 
-/// `mentorctl`: operate Mentorline from the shell: check the config, receive webhooks locally.
+/// `mentorctl`: operate Mentorline from the shell: check the config, test routing, see who is on
+/// call, manage schedule overrides, receive webhooks locally.
 @main
 struct Mentorctl: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "mentorctl",
-        abstract: "Operate Mentorline: check configuration, receive and verify webhooks.",
-        subcommands: [CheckConfigCommand.self, ListenCommand.self]
+        abstract: "Operate Mentorline: check configuration, test routing, on-call and overrides, receive webhooks.",
+        subcommands: [
+            CheckConfigCommand.self, RoutesCommand.self, OnCallCommand.self, OverrideCommand.self, ListenCommand.self,
+        ]
     )
 }

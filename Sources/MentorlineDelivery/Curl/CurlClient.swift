@@ -7,7 +7,8 @@ import Glibc
 import Musl
 #endif
 
-/// An HTTP POST client on libcurl's multi interface.
+/// An HTTP client on libcurl's multi interface, made for webhook POSTs; ``send(_:_:)`` also sends
+/// GET, PUT and DELETE (for `mentorctl`).
 ///
 /// One client owns one multi handle, driven by one dedicated thread (`curl_multi_poll`), which is the
 /// only thread that touches it; callers hand work over through a mutex-protected queue and
@@ -85,8 +86,16 @@ package final class CurlClient: Sendable {
     /// - Throws: ``CurlError`` (bad URL or header, transport failure, client shut down), or
     ///   `CancellationError` if the calling task is cancelled first; the transfer is then aborted.
     package func post(_ request: HTTPPostRequest) async throws -> HTTPPostResponse {
+        try await self.send(.post, request)
+    }
+
+    /// Sends one request with `method` (the request's URL, headers and body; `GET` sends no body) and
+    /// returns the response, whatever its status. ``post(_:)`` is `send(.post, request)`.
+    ///
+    /// - Throws: the same as ``post(_:)``.
+    package func send(_ method: HTTPMethod, _ request: HTTPPostRequest) async throws -> HTTPPostResponse {
         try Self.validateScheme(of: request.url)
-        let transfer = CurlTransfer(request: request, maxBodyBytes: self.maxResponseBodyBytes)
+        let transfer = CurlTransfer(request: request, method: method, maxBodyBytes: self.maxResponseBodyBytes)
         // Built on the caller's thread to keep the client thread's share of the work small.
         transfer.headerList = try Self.makeHeaderList(request.headers)
         return try await withTaskCancellationHandler {

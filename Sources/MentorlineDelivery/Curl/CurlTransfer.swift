@@ -1,6 +1,7 @@
 import CCurl
 
-/// The state of one POST while it travels from a caller to the client thread and back.
+/// The state of one request (a POST, or another method) while it travels from a caller to the client
+/// thread and back.
 ///
 /// Safety of `@unchecked Sendable`: a transfer is created by the calling task, which (holding the
 /// client's queue `Mutex`) writes `continuation` and appends the transfer to the pending queue, or
@@ -21,6 +22,7 @@ final class CurlTransfer: @unchecked Sendable {
     }
 
     let request: HTTPPostRequest
+    let method: HTTPMethod
     let maxBodyBytes: Int
     var continuation: CheckedContinuation<HTTPPostResponse, any Error>?
 
@@ -34,8 +36,9 @@ final class CurlTransfer: @unchecked Sendable {
     var bodyWasTruncated = false
     var retryAfter: String?
 
-    init(request: HTTPPostRequest, maxBodyBytes: Int) {
+    init(request: HTTPPostRequest, method: HTTPMethod = .post, maxBodyBytes: Int) {
         self.request = request
+        self.method = method
         self.maxBodyBytes = maxBodyBytes
     }
 

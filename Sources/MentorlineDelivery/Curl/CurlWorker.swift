@@ -94,7 +94,7 @@ final class CurlWorker {
         self.active.append(transfer)
     }
 
-    /// Sets every option of one POST on a clean (new or reset) easy handle.
+    /// Sets every option of one request on a clean (new or reset) easy handle.
     private func configure(_ easy: UnsafeMutableRawPointer, for transfer: CurlTransfer) -> Bool {
         var ok = true
         func check(_ code: CURLcode) { if code != CURLE_OK { ok = false } }
@@ -108,19 +108,34 @@ final class CurlWorker {
         check(self.userAgent.withCString { mentorline_curl_easy_setopt_string(easy, CURLOPT_USERAGENT, $0) })
         check(transfer.request.url.withCString { mentorline_curl_easy_setopt_string(easy, CURLOPT_URL, $0) })
 
-        // POST body: libcurl copies it (CURLOPT_COPYPOSTFIELDS) while the pointer is valid, so no
-        // pointer from `withUnsafeBytes` outlives the closure.
+        // Body: libcurl copies it (CURLOPT_COPYPOSTFIELDS) while the pointer is valid, so no
+        // pointer from `withUnsafeBytes` outlives the closure. PUT and DELETE send it as a POST would,
+        // under their own method name.
         let body = transfer.request.body
-        check(mentorline_curl_easy_setopt_long(easy, CURLOPT_POST, 1))
-        check(mentorline_curl_easy_setopt_off_t(easy, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(body.count)))
-        check(
-            body.withUnsafeBytes { bytes in
-                guard let base = bytes.baseAddress else {
-                    return mentorline_curl_easy_setopt_string(easy, CURLOPT_COPYPOSTFIELDS, "")
-                }
-                return mentorline_curl_easy_setopt_string(
-                    easy, CURLOPT_COPYPOSTFIELDS, base.assumingMemoryBound(to: CChar.self))
-            })
+        let sendsBody: Bool
+        switch transfer.method {
+        case .post, .put: sendsBody = true
+        case .delete: sendsBody = !body.isEmpty
+        case .get: sendsBody = false
+        }
+        if sendsBody {
+            check(mentorline_curl_easy_setopt_long(easy, CURLOPT_POST, 1))
+            check(mentorline_curl_easy_setopt_off_t(easy, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(body.count)))
+            check(
+                body.withUnsafeBytes { bytes in
+                    guard let base = bytes.baseAddress else {
+                        return mentorline_curl_easy_setopt_string(easy, CURLOPT_COPYPOSTFIELDS, "")
+                    }
+                    return mentorline_curl_easy_setopt_string(
+                        easy, CURLOPT_COPYPOSTFIELDS, base.assumingMemoryBound(to: CChar.self))
+                })
+        } else {
+            check(mentorline_curl_easy_setopt_long(easy, CURLOPT_HTTPGET, 1))
+        }
+        switch transfer.method {
+        case .post, .get: break
+        case .put, .delete: check(mentorline_curl_easy_setopt_string(easy, CURLOPT_CUSTOMREQUEST, transfer.method.rawValue))
+        }
 
         // The list is owned by the transfer and freed after the handle is reset.
         check(mentorline_curl_easy_setopt_pointer(easy, CURLOPT_HTTPHEADER, transfer.headerList))

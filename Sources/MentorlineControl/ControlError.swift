@@ -1,0 +1,36 @@
+/// Why a `mentorctl` command failed: a code for scripts and tests, and one line for the operator.
+///
+/// The message names ids, paths and what the daemon said about them; never a token, a case's contents
+/// or anyone's personal data.
+package struct ControlError: Error, Hashable, Sendable, CustomStringConvertible {
+    package enum Code: Sendable, Hashable {
+        /// A flag or argument is wrong (a time that does not parse, a URL that is not http).
+        case usage
+        /// The configuration directory cannot be read, or does not validate.
+        case configuration
+        /// No token was given, or the token file cannot be read.
+        case token
+        /// The daemon could not be reached (connection refused, timeout, DNS).
+        case unreachable
+        /// The daemon answered with an error status (401, 403, 404, 422, ...).
+        case refused(status: Int)
+        /// The daemon answered 2xx with a body this version of mentorctl cannot read.
+        case unexpectedResponse
+        /// The case file is not a valid case; `output` lists every field problem.
+        case invalidCase
+    }
+
+    package var code: Code
+    /// One line, without a trailing period where it ends in quoted text.
+    package var message: String
+    /// Printed to standard output before the error (the field problems of a case, as text or JSON).
+    package var output: String?
+
+    package init(_ code: Code, _ message: String, output: String? = nil) {
+        self.code = code
+        self.message = message
+        self.output = output
+    }
+
+    package var description: String { message }
+}
