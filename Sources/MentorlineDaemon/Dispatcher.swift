@@ -68,7 +68,7 @@ package final class Dispatcher: Service {
     func cycle(limit: Int) async throws -> DispatchReport {
         let planner = self.planner()
         let at = now()
-        let report = try await store.dispatch(now: at, limit: limit) { work, context, makeTaskID in
+        let report = try await store.dispatch(now: at, limit: limit, prepare: { planner.prepare($0, now: at) }) { work, context, makeTaskID in
             switch work {
             case .route(let snapshot):
                 return planner.route(snapshot, context: context, now: at, makeTaskID: makeTaskID)

@@ -27,8 +27,11 @@ package protocol CaseStore: Sendable {
 
     /// Take up to `limit` items of due dispatch work (due timers first, in due order, then cases awaiting
     /// a decision), let `plan` decide each, and apply the plans in one transaction.
+    ///
+    /// `prepare` sees the context read at the start of the transaction once, before the first plan.
     func dispatch(
-        now: Date, limit: Int, plan: @Sendable (DispatchWork, DispatchContext, _ makeTaskID: () -> TaskID) -> [CaseChange]
+        now: Date, limit: Int, prepare: @Sendable (DispatchContext) -> DispatchContext,
+        plan: @Sendable (DispatchWork, DispatchContext, _ makeTaskID: () -> TaskID) -> [CaseChange]
     ) async throws -> DispatchReport
 
     /// Up to `limit` pending messages due at `now`, oldest first, skipping `excluding` (those in flight).

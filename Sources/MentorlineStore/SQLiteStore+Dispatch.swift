@@ -13,11 +13,12 @@ extension SQLiteStore {
     }
 
     package func dispatch(
-        now: Date, limit: Int, plan: @Sendable (DispatchWork, DispatchContext, _ makeTaskID: () -> TaskID) -> [CaseChange]
+        now: Date, limit: Int, prepare: @Sendable (DispatchContext) -> DispatchContext = { $0 },
+        plan: @Sendable (DispatchWork, DispatchContext, _ makeTaskID: () -> TaskID) -> [CaseChange]
     ) async throws -> DispatchReport {
         try await pool.write { db in
             var report = DispatchReport()
-            var context = try self.dispatchContext(now: now, db: db)
+            var context = prepare(try self.dispatchContext(now: now, db: db))
             let makeTaskID = { self.identifiers.make(TaskKind.self, at: now) }
 
             // Due timers first, oldest first: overdue ones after downtime fire once each, in order, and

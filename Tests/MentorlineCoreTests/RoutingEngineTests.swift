@@ -67,6 +67,15 @@ import Testing
         #expect(try expectUnroutable(last).reason == "every level of policy standard was tried 2 times and nobody eligible is left")
     }
 
+    @Test func aNewRoundOfASingleLevelPolicyCountsAsEscalated() throws {
+        let (offers, last) = try walk(roster: Fixtures.roster(levels: [Fixtures.level([.schedule(Fixtures.oncall)])], rounds: 3))
+        #expect(offers.map(\.mentors) == [[amira], [amira], [amira]])
+        #expect(offers.map(\.progress.level) == [0, 0, 0])
+        #expect(offers.map(\.progress.round) == [0, 1, 2])
+        #expect(offers.map(\.escalated) == [false, true, true])
+        #expect(try expectUnroutable(last).reason == "every level of policy standard was tried 3 times and nobody eligible is left")
+    }
+
     @Test func aLevelWithNobodyEligiblePassesToTheNextAndCountsAsEscalated() throws {
         let situation = Fixtures.situation(openTasks: [amira: 3])
         let offer = try expectOffer(RoutingEngine.decide(situation, roster: Fixtures.roster()))

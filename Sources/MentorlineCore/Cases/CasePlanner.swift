@@ -11,6 +11,13 @@ package struct CasePlanner: Sendable {
         self.notifications = notifications
     }
 
+    /// The context with what is the same for every case of a batch worked out once: who is on call.
+    package func prepare(_ context: DispatchContext, now: Date) -> DispatchContext {
+        var prepared = context
+        prepared.onCall = roster.onCall(at: now, overrides: context.overrides)
+        return prepared
+    }
+
     /// Decide what happens to a case that needs routing (new, declined, expired, or done waiting).
     ///
     /// - Parameter makeTaskID: gives the id of each task the decision creates.
@@ -18,7 +25,7 @@ package struct CasePlanner: Sendable {
         let situation = RoutingSituation(
             intake: snapshot.intake, progress: snapshot.progress, declinedBy: snapshot.declinedBy, openTasks: context.openTasks,
             lastOfferedAt: context.lastOfferedAt, availability: context.availability, overrides: context.overrides,
-            contactPerson: snapshot.contactPerson, offeredBefore: snapshot.offeredBefore, now: now
+            contactPerson: snapshot.contactPerson, offeredBefore: snapshot.offeredBefore, now: now, onCall: context.onCall
         )
         let id = snapshot.id
         let isFirstDecision = snapshot.state == .received

@@ -10,6 +10,8 @@ package struct DispatchContext: Sendable {
     package var availability: [MentorID: Availability]
     /// Overrides of every schedule that are not over yet.
     package var overrides: [ScheduleOverride]
+    /// Who each schedule has on call at the batch's instant; filled in by ``CasePlanner/prepare(_:now:)``.
+    package var onCall: [ScheduleID: Shift?]?
 
     package init(
         openTasks: [MentorID: Int] = [:], lastOfferedAt: [MentorID: Date] = [:], availability: [MentorID: Availability] = [:],

@@ -9,11 +9,15 @@ package enum Duty: Hashable, Sendable {
 
 extension Roster {
     /// Whether `mentor` is on duty at `instant`, with overrides of every schedule applied.
-    package func duty(of mentor: MentorID, at instant: Date, overrides: [ScheduleOverride]) -> Duty {
+    ///
+    /// - Parameter onCall: who each schedule has on call at `instant`, when already known (the
+    ///   dispatcher works out a batch's on-call once, not once per candidate).
+    package func duty(of mentor: MentorID, at instant: Date, overrides: [ScheduleOverride], onCall: [ScheduleID: Shift?]? = nil) -> Duty {
         var bound = false
         for schedule in schedules.values.sorted(by: { $0.id < $1.id }) where schedule.involves(mentor, overrides: overrides) {
             bound = true
-            if schedule.onCall(at: instant, overrides: overrides)?.mentor == mentor { return .onDuty(because: "on call in \(schedule.name)") }
+            let shift = onCall?[schedule.id] ?? schedule.onCall(at: instant, overrides: overrides)
+            if shift?.mentor == mentor { return .onDuty(because: "on call in \(schedule.name)") }
         }
         for team in teams.values.sorted(by: { $0.id < $1.id }) where team.members.contains(mentor) {
             guard let hours = team.workingHours else { continue }
@@ -54,6 +58,13 @@ extension Roster {
             }
         }
         return starts.min()
+    }
+}
+
+extension Roster {
+    /// Who every schedule has on call at `instant`: worked out once per dispatch batch.
+    package func onCall(at instant: Date, overrides: [ScheduleOverride]) -> [ScheduleID: Shift?] {
+        schedules.mapValues { $0.onCall(at: instant, overrides: overrides) }
     }
 }
 

@@ -107,7 +107,7 @@ package enum RoutingEngine {
         for target in level.targets {
             switch target {
             case .schedule(let id):
-                guard let schedule = roster.schedules[id], let shift = schedule.onCall(at: situation.now, overrides: situation.overrides) else { continue }
+                guard let schedule = roster.schedules[id], let shift = situation.onCall(in: schedule) else { continue }
                 add(shift.mentor, "on call in \(schedule.name)")
             case .team(let id):
                 guard let team = roster.teams[id] else { continue }
@@ -154,7 +154,7 @@ package enum RoutingEngine {
         var exclusions = 0
         var offDuty = false
 
-        switch roster.duty(of: mentor.id, at: situation.now, overrides: situation.overrides) {
+        switch roster.duty(of: mentor.id, at: situation.now, overrides: situation.overrides, onCall: situation.onCall) {
         case .onDuty(let because):
             if !source.hasPrefix("on call") { reasons.append(because) }
         case .offDuty:

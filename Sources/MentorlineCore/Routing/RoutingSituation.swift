@@ -20,11 +20,13 @@ package struct RoutingSituation: Sendable {
     /// Whether the case has been offered to anyone before (a decline or an expiry brought it back).
     package var offeredBefore: Bool
     package var now: Date
+    /// Who each schedule has on call at `now`, when the dispatcher has worked it out for its batch.
+    package var onCall: [ScheduleID: Shift?]?
 
     package init(
         intake: CaseIntake, progress: RoutingProgress?, declinedBy: Set<MentorID> = [], openTasks: [MentorID: Int] = [:],
         lastOfferedAt: [MentorID: Date] = [:], availability: [MentorID: Availability] = [:], overrides: [ScheduleOverride] = [],
-        contactPerson: MentorID? = nil, offeredBefore: Bool = false, now: Date
+        contactPerson: MentorID? = nil, offeredBefore: Bool = false, now: Date, onCall: [ScheduleID: Shift?]? = nil
     ) {
         self.intake = intake
         self.progress = progress
@@ -36,5 +38,12 @@ package struct RoutingSituation: Sendable {
         self.contactPerson = contactPerson
         self.offeredBefore = offeredBefore
         self.now = now
+        self.onCall = onCall
+    }
+
+    /// Who `schedule` has on call now.
+    func onCall(in schedule: Schedule) -> Shift? {
+        if let known = onCall?[schedule.id] { return known }
+        return schedule.onCall(at: now, overrides: overrides)
     }
 }
