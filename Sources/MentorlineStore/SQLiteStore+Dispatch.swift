@@ -119,19 +119,16 @@ extension SQLiteStore {
         var snapshot = try Self.snapshot(from: row, declinedBy: Set(tasks.filter { $0.state == .declined }.map(\.mentor)))
         snapshot.openOffers = tasks.filter { $0.state == .offered }
         snapshot.offeredBefore = tasks.contains { $0.purpose == .offer }
-        snapshot.contactPerson = try contactPerson(for: snapshot.intake, db: db)
-        return snapshot
-    }
-
-    /// The contact person for the intake's citizen, else for its company.
-    func contactPerson(for intake: CaseIntake, db: Database) throws -> MentorID? {
-        for subject in ContactSubject.of(intake) {
+        let subjects = ContactSubject.of(snapshot.intake)
+        for subject in subjects {
             if let mentor = try String.fetchOne(
                 db.cachedStatement(sql: "SELECT mentor FROM contact_persons WHERE subject_kind = ? AND subject = ?"), arguments: [subject.kind, subject.key]
             ) {
-                return MentorID(mentor)
+                snapshot.contactPersons[subject] = MentorID(mentor)
             }
         }
-        return nil
+        // The citizen's contact person comes before the company's.
+        snapshot.contactPerson = subjects.lazy.compactMap { snapshot.contactPersons[$0] }.first
+        return snapshot
     }
 }

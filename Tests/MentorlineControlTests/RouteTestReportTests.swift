@@ -79,16 +79,25 @@ import Testing
     }
 
     @Test func nightCaseWaitsForTheNextOpeningAndAnUrgentOneIsUnroutable() throws {
-        // Saturday night, a Somali-speaking caller: anna (on call) does not speak it, the desk is closed.
+        // Saturday night, a case for the office-hours desk alone: nobody it names is on duty.
         let routine = try caseFile("""
-            {"caller": {"kind": "citizen", "name": "Ali", "phone": "+45 11 22 33 44"}, "topics": ["rules"], "language": "so"}
+            {"caller": {"kind": "citizen", "name": "Ali", "phone": "+45 11 22 33 44"}, "topics": ["other"]}
             """)
         let waits = try ControlCommands.testRoute(
             caseFile: routine, at: "2026-11-28T22:00", configDirectory: directory.path, environment: [:], format: .text)
         #expect(waits.contains("Decision: wait until 2026-11-30 08:00 ("))
         #expect(waits.contains("): nobody the policy names is on duty now; waiting for the next opening"))
-        #expect(waits.contains("    1. anna (Anna Holm): excluded\n         on call in Mentorvagten; excluded: does not speak so"))
         #expect(waits.contains("excluded: off duty (not on call and outside working hours)"))
+
+        // A Somali-speaking caller: anna is on call but does not speak it. Someone is at work, so the
+        // case goes to the coordinator now instead of waiting for Monday.
+        let somali = try caseFile("""
+            {"caller": {"kind": "citizen", "name": "Ali", "phone": "+45 11 22 33 44"}, "topics": ["rules"], "language": "so"}
+            """)
+        let now = try ControlCommands.testRoute(
+            caseFile: somali, at: "2026-11-28T22:00", configDirectory: directory.path, environment: [:], format: .text)
+        #expect(now.contains("Decision: unroutable: every level of policy standard was tried once and nobody eligible is left"))
+        #expect(now.contains("    1. anna (Anna Holm): excluded\n         on call in Mentorvagten; excluded: does not speak so"))
 
         // Urgent cases never wait.
         let urgent = try caseFile("""

@@ -4,7 +4,7 @@ import MentorlineTesting
 import Testing
 
 /// A roster with one weekly schedule (`vagt`: anna, then bo, from Monday 2026-01-05 08:00), an
-/// office-hours team and two routes, one with an urgent policy.
+/// office-hours team and three routes, one with an urgent policy and one to the office-hours team only.
 let controlTestRoster = """
     topics:
       - {id: placement, label: praktik}
@@ -39,7 +39,14 @@ let controlTestRoster = """
           - targets: [{team: desk}, {schedule: vagt}]
             ack_timeout: 5m
             strategy: simultaneous
+      - id: daytime
+        levels:
+          - targets: [{team: desk}]
+            ack_timeout: 15m
     routes:
+      - id: office
+        match: {topics: [other]}
+        policy: daytime
       - id: rules
         match: {topics: [rules]}
         policy: standard

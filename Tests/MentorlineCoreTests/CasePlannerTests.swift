@@ -232,9 +232,10 @@ import Testing
 
     // MARK: Waits
 
-    @Test func aWaitHoldsTheCaseWithATimerAndPromisesContactWhenItEnds() throws {
+    @Test func aWaitHoldsTheCaseWithATimerAndPromisesContactOneAnswerTimeAfterItEnds() throws {
         let sundayEvening = Fixtures.at("2026-01-11", "20:00")
         let until = Fixtures.at("2026-01-12", "08:00")
+        let promise = Fixtures.at("2026-01-12", "08:10") // the first level gives ten minutes to answer
         let changes = route(Fixtures.snapshot(contactPerson: jonas), at: sundayEvening)
         #expect(changes.labels == [
             "event:routed", "case:waiting", "event:waiting", "timer:wait_over", "promise", "timer:promise_check", "event:promised", "message:case.receipt",
@@ -251,11 +252,12 @@ import Testing
         #expect(waiting.detail.ranking?.map(\.mentor) == [jonas])
         #expect(changes.timers == [
             CaseTimer(kind: .waitOver, caseID: Fixtures.caseID, due: until),
-            CaseTimer(kind: .promiseCheck, caseID: Fixtures.caseID, due: until.addingTimeInterval(-600)),
+            CaseTimer(kind: .promiseCheck, caseID: Fixtures.caseID, due: promise.addingTimeInterval(-600)),
         ])
-        #expect(changes.promises == [until])
+        #expect(changes.promises == [promise])
+        #expect(changes.events(.promised).map(\.detail.deadline) == [promise])
         #expect(try changes.drafts[0].data()["text"] as? String
-            == "Tak for din henvendelse til Mentor-telefonen. En mentor kontakter dig senest i morgen kl. 08:00. Sagsnummer: case_1.")
+            == "Tak for din henvendelse til Mentor-telefonen. En mentor kontakter dig senest i morgen kl. 08:10. Sagsnummer: case_1.")
         #expect(changes.insertedTasks.isEmpty)
     }
 

@@ -97,3 +97,68 @@ import Testing
         #expect(second.insertedTasks.map(\.mentor) == [Fixtures.id("oksana")])
     }
 }
+
+/// `CasePlanner.prepare`: who is on call, worked out once per batch and used by every decision in it.
+@Suite struct PreparedOnCallTests {
+    let now = Fixtures.wednesdayMorning
+    let amira = Fixtures.id("amira"), jonas = Fixtures.id("jonas"), oksana = Fixtures.id("oksana")
+    /// A schedule whose rotation has not begun: nobody is on call in it yet.
+    let later = Fixtures.schedule("later", name: "Senere", mentors: ["mette"], start: "2026-02-02")
+
+    var roster: Roster { Fixtures.roster(schedules: [later], rules: RoutingRules()) }
+    var planner: CasePlanner { CasePlanner(roster: roster, notifications: Fixtures.notifications(roster)) }
+
+    func shift(_ mentor: MentorID) -> Shift {
+        Shift(mentor: mentor, start: now.addingTimeInterval(-3600), end: now.addingTimeInterval(3600), source: .layer(0))
+    }
+
+    @Test func prepareRecordsEverySchedulesShiftIncludingNobody() throws {
+        let prepared = planner.prepare(DispatchContext(openTasks: [amira: 1]), now: now)
+        let onCall = try #require(prepared.onCall)
+        #expect(Set(onCall.keys) == [Fixtures.oncall, later.id])
+        #expect(onCall[Fixtures.oncall]??.mentor == amira)
+        #expect(onCall[later.id] == .some(nil))
+        #expect(prepared.openTasks == [amira: 1])
+    }
+
+    @Test func prepareAppliesTheContextsOverrides() throws {
+        let override = ScheduleOverride(
+            id: OverrideID("ovr_1"), schedule: Fixtures.oncall, mentor: jonas, start: now.addingTimeInterval(-60), end: now.addingTimeInterval(3600),
+            createdAt: now, createdBy: "admin:test"
+        )
+        let prepared = planner.prepare(DispatchContext(overrides: [override]), now: now)
+        #expect(prepared.onCall?[Fixtures.oncall]??.mentor == jonas)
+    }
+
+    @Test(arguments: [
+        ("2026-01-07", "10:00"), ("2026-01-12", "08:00"), ("2026-01-10", "03:00"), ("2026-02-03", "09:00"),
+    ])
+    func aPreparedContextDecidesAsAnUnpreparedOne(date: String, time: String) {
+        let at = Fixtures.at(date, time)
+        let snapshot = Fixtures.snapshot(contactPerson: Fixtures.id("mette"))
+        let plain = planner.route(snapshot, context: DispatchContext(), now: at, makeTaskID: Fixtures.taskIDs())
+        let prepared = planner.route(snapshot, context: planner.prepare(DispatchContext(), now: at), now: at, makeTaskID: Fixtures.taskIDs())
+        #expect(prepared == plain)
+    }
+
+    @Test func theDecisionUsesThePreparedShiftsInsteadOfWorkingThemOutAgain() throws {
+        var context = DispatchContext()
+        context.onCall = [Fixtures.oncall: shift(jonas)]
+        let situation = RoutingSituation(intake: Fixtures.intake(), progress: nil, now: now, onCall: context.onCall)
+        let offer = try expectOffer(RoutingEngine.decide(situation, roster: roster))
+        #expect(offer.mentors == [jonas])
+        #expect(roster.duty(of: jonas, at: now, overrides: [], onCall: context.onCall) == .onDuty(because: "on call in Mentorvagten"))
+        #expect(roster.duty(of: amira, at: now, overrides: [], onCall: context.onCall) == .offDuty)
+        let changes = planner.route(Fixtures.snapshot(), context: context, now: now, makeTaskID: Fixtures.taskIDs())
+        #expect(changes.insertedTasks.map(\.mentor) == [jonas])
+    }
+
+    @Test func aPreparedEmptyShiftMeansNobodyIsOnCall() throws {
+        let onCall: [ScheduleID: Shift?] = [Fixtures.oncall: nil]
+        let situation = RoutingSituation(intake: Fixtures.intake(), progress: nil, now: now, onCall: onCall)
+        let offer = try expectOffer(RoutingEngine.decide(situation, roster: roster))
+        #expect(offer.mentors == [oksana])
+        #expect(offer.escalated)
+        #expect(roster.duty(of: amira, at: now, overrides: [], onCall: onCall) == .offDuty)
+    }
+}

@@ -191,12 +191,11 @@ import Testing
         #expect(twice.escalated)
     }
 
-    /// Config rejects a policy without levels; with more than one round such a policy would make
-    /// `decide` index an empty array, so only one round is tried here.
-    @Test func aPolicyWithoutLevelsIsUnroutable() throws {
-        let roster = Fixtures.roster(levels: [], rounds: 1)
+    /// Config rejects a policy without levels; a roster built without the config is still safe.
+    @Test(arguments: [1, 3]) func aPolicyWithoutLevelsIsUnroutable(rounds: Int) throws {
+        let roster = Fixtures.roster(levels: [], rounds: rounds)
         let (reason, _, ranking) = try expectUnroutable(RoutingEngine.decide(Fixtures.situation(), roster: roster))
-        #expect(reason == "every level of policy standard was tried once and nobody eligible is left")
+        #expect(reason == "escalation policy standard is not in the roster or has no levels")
         #expect(ranking.isEmpty)
     }
 

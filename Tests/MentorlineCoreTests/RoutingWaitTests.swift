@@ -17,6 +17,8 @@ import Testing
         let situation = Fixtures.situation(contactPerson: jonas, now: sundayEvening)
         let wait = try expectWait(RoutingEngine.decide(situation, roster: Fixtures.roster()))
         #expect(wait.until == mondayHandoff)
+        // The caller is promised contact once the mentor has had the first level's time to answer.
+        #expect(wait.promise == mondayHandoff.addingTimeInterval(600))
         #expect(wait.reason == .contactPerson(jonas))
         #expect(wait.reason.description == "waiting for contact person jonas, who is off duty until their next shift")
         var expected = Fixtures.progress()
@@ -124,6 +126,7 @@ import Testing
     @Test func withNobodyOnDutyTheCaseWaitsForTheNextOpening() throws {
         let wait = try expectWait(RoutingEngine.decide(Fixtures.situation(now: fridayEvening), roster: deskOnly()))
         #expect(wait.until == mondayOpening)
+        #expect(wait.promise == mondayOpening.addingTimeInterval(600))
         #expect(wait.reason == .nextOpening)
         #expect(wait.reason.description == "nobody the policy names is on duty now; waiting for the next opening")
         var expected = Fixtures.progress()
@@ -131,6 +134,19 @@ import Testing
         #expect(wait.progress == expected)
         #expect(wait.ranking.map(\.mentor) == [oksana, mette])
         #expect(wait.ranking.allSatisfy { $0.reasons.contains("excluded: off duty (not on call and outside working hours)") })
+    }
+
+    @Test(arguments: [(Urgency.routine, 900), (.soon, 900)])
+    func thePromiseOfAWaitUsesTheFirstLevelsNonUrgentTimeout(urgency: Urgency, seconds: Int) throws {
+        var roster = Fixtures.roster(levels: [Fixtures.level([.team(Fixtures.desk)], timeout: seconds, urgentTimeout: 120)])
+        roster.teams[Fixtures.desk]?.workingHours = Fixtures.officeHours()
+        let opening = try expectWait(RoutingEngine.decide(Fixtures.situation(Fixtures.intake(urgency: urgency), now: fridayEvening), roster: roster))
+        #expect(opening.promise == mondayOpening.addingTimeInterval(TimeInterval(seconds)))
+        let contact = try expectWait(RoutingEngine.decide(
+            Fixtures.situation(Fixtures.intake(urgency: urgency), contactPerson: oksana, now: Fixtures.at("2026-01-08", "17:00")), roster: roster
+        ))
+        #expect(contact.until == Fixtures.at("2026-01-09", "08:00"))
+        #expect(contact.promise == Fixtures.at("2026-01-09", "08:00").addingTimeInterval(TimeInterval(seconds)))
     }
 
     @Test func whenTheOpeningComesTheCaseIsOffered() throws {
@@ -201,7 +217,7 @@ import Testing
     @Test func mentorsOnDutyButBusyAreNotReportedAsNobodyOnDuty() throws {
         let situation = Fixtures.situation(openTasks: [oksana: 3, mette: 3])
         let decision = RoutingEngine.decide(situation, roster: deskOnly())
-        withKnownIssue("RoutingEngine.decide waits for the next opening when mentors are on duty but ineligible") {
+        do {
             if case .wait(let wait) = decision {
                 Issue.record("waited until \(wait.until) because \(wait.reason.description)")
             }

@@ -42,17 +42,21 @@ import Testing
     }
 
     @Test func aRoutineCaseWaitsForItsContactPersonsNextShiftAndAnUrgentOneDoesNot() async throws {
-        let roster = DepthRoster.yaml(
-            schedules: DepthRoster.dailySchedule(["anna"]), levels: DepthRoster.level("{schedule: vagt}"),
-            routing: "routing:\n  contact_person_wait: 1h"
-        )
+        // bo takes turns only in a schedule that starts in 2099, so he is off duty now.
+        let schedules = DepthRoster.dailySchedule(["anna"]) + """
+
+              - id: senere
+                layers:
+                  - {rotation: daily, handoff: "08:00", start: 2099-01-01, mentors: [bo]}
+            """
+        let roster = DepthRoster.yaml(schedules: schedules, levels: DepthRoster.level("{schedule: vagt}"), routing: "routing:\n  contact_person_wait: 1h")
         try await withSinkAndDaemon(configure: {
             $0.roster = roster
             $0.extraEndpoints = [("caller-gateway", $0.mentorEndpointURL.replacingOccurrences(of: "/hooks/mentor", with: "/hooks/caller"))]
             $0.callerRecipients = ["citizen": "caller-gateway"]
         }) { sink, daemon in
             let admin = TestConfiguration.adminToken
-            // bo takes turns in the schedule only through an override that starts in three seconds.
+            // An override puts bo on call in three seconds.
             let start = Date().addingTimeInterval(3)
             let override = #"{"mentor": "bo", "start": "\#(iso(start))", "end": "\#(iso(start.addingTimeInterval(3600)))"}"#
             #expect(try await daemon.post("/v1/schedules/vagt/overrides", json: override, token: admin).status == 201)

@@ -83,7 +83,7 @@ extension CasePlanner {
 
     /// Makes `mentor` the contact person for each subject of the case that does not have them already.
     func contactPerson(_ mentor: MentorID, for snapshot: CaseSnapshot, by actor: String, now: Date, reason: String) -> [CaseChange] {
-        ContactSubject.of(snapshot.intake).flatMap { subject -> [CaseChange] in
+        ContactSubject.of(snapshot.intake).filter { snapshot.contactPersons[$0] != mentor }.flatMap { subject -> [CaseChange] in
             [
                 .setContactPerson(subject, mentor, by: actor),
                 .appendEvent(snapshot.id, CaseEvent(

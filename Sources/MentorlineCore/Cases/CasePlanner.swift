@@ -109,8 +109,9 @@ package struct CasePlanner: Sendable {
         ]
         if let coordinator {
             let task = MentorTask(
-                id: makeTaskID(), caseID: id, mentor: coordinator, purpose: .coordinator, level: progress?.level ?? 0,
-                round: progress?.round ?? 0, offeredAt: now, deadline: now
+                // After the last round `progress.round` is one past it; the task keeps the last one tried.
+                id: makeTaskID(), caseID: id, mentor: coordinator, purpose: .coordinator, level: 0,
+                round: max((progress?.round ?? 1) - 1, 0), offeredAt: now, deadline: now
             )
             changes.append(.insertTask(task))
             changes.append(.appendEvent(id, CaseEvent(

@@ -14,11 +14,14 @@ package struct CaseSnapshot: Hashable, Sendable {
     package var offeredBefore: Bool
     /// The contact person for the case's citizen, else for its company.
     package var contactPerson: MentorID?
+    /// The contact person of each of the case's subjects that has one.
+    package var contactPersons: [ContactSubject: MentorID]
     package var promisedBy: Date?
 
     package init(
         id: CaseID, state: CaseState, receivedAt: Date, intake: CaseIntake, progress: RoutingProgress?, declinedBy: Set<MentorID>,
-        openOffers: [MentorTask] = [], offeredBefore: Bool = false, contactPerson: MentorID? = nil, promisedBy: Date? = nil
+        openOffers: [MentorTask] = [], offeredBefore: Bool = false, contactPerson: MentorID? = nil, promisedBy: Date? = nil,
+        contactPersons: [ContactSubject: MentorID] = [:]
     ) {
         self.id = id
         self.state = state
@@ -29,6 +32,7 @@ package struct CaseSnapshot: Hashable, Sendable {
         self.openOffers = openOffers
         self.offeredBefore = offeredBefore
         self.contactPerson = contactPerson
+        self.contactPersons = contactPersons
         self.promisedBy = promisedBy
     }
 }

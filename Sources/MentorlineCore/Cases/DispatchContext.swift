@@ -32,7 +32,7 @@ package struct DispatchContext: Sendable {
                 if task.purpose == .offer { lastOfferedAt[task.mentor] = task.offeredAt }
             case .updateTask(let task):
                 let wasOpen = previous(task.id)?.state.isOpen ?? true
-                if wasOpen != task.state.isOpen { openTasks[task.mentor, default: 0] += task.state.isOpen ? 1 : -1 }
+                if wasOpen != task.state.isOpen { openTasks[task.mentor] = max(0, openTasks[task.mentor, default: 0] + (task.state.isOpen ? 1 : -1)) }
             default:
                 break
             }

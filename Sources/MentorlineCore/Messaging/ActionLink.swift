@@ -37,8 +37,10 @@ package struct ActionLinkToken: Hashable, Sendable {
     /// Parses a token; nil when it is not one (the caller answers 404 without saying more).
     package init?(parsing text: String) {
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        // The expiry must be written exactly as `signedText` writes it, so a token has one spelling only.
         guard parts.count == 6, parts[0] == "v1", !parts[1].isEmpty, !parts[2].isEmpty,
-              let action = LinkAction(rawValue: String(parts[3])), let seconds = Int(parts[4]), !parts[5].isEmpty
+              let action = LinkAction(rawValue: String(parts[3])), parts[4].isASCIIDigits, let seconds = Int(parts[4]),
+              String(seconds) == parts[4], !parts[5].isEmpty
         else { return nil }
         self.init(
             task: TaskID(String(parts[1])), mentor: MentorID(String(parts[2])), action: action,

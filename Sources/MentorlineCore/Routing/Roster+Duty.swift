@@ -1,7 +1,8 @@
 package import Foundation
 
-/// Whether a mentor is at work at an instant: on call in a schedule, or inside an office-hours team's
-/// working hours. A mentor in no schedule and no office-hours team is always on duty.
+/// Whether a mentor is at work at an instant: on call in a schedule (by a layer or an override), or
+/// inside an office-hours team's working hours. A mentor in no schedule layer and no office-hours team
+/// is always on duty; an override only ever adds on-call time.
 package enum Duty: Hashable, Sendable {
     case onDuty(because: String)
     case offDuty
@@ -15,7 +16,7 @@ extension Roster {
     package func duty(of mentor: MentorID, at instant: Date, overrides: [ScheduleOverride], onCall: [ScheduleID: Shift?]? = nil) -> Duty {
         var bound = false
         for schedule in schedules.values.sorted(by: { $0.id < $1.id }) where schedule.involves(mentor, overrides: overrides) {
-            bound = true
+            if schedule.layers.contains(where: { $0.mentors.contains(mentor) }) { bound = true }
             let shift = onCall?[schedule.id] ?? schedule.onCall(at: instant, overrides: overrides)
             if shift?.mentor == mentor { return .onDuty(because: "on call in \(schedule.name)") }
         }
@@ -39,25 +40,28 @@ extension Roster {
         return starts.min()
     }
 
-    /// The first instant after `instant` (within the bound) at which a target of `policy` comes on duty:
-    /// a schedule's next shift or an office-hours team's next opening.
-    package func nextOpening(of policy: EscalationPolicy, after instant: Date, within: Duration, overrides: [ScheduleOverride]) -> Date? {
+    /// The first instant after `instant` (within the bound) at which a target of `policy` comes on duty
+    /// (a schedule's next shift or an office-hours team's next opening), and the level that names it.
+    package func nextOpening(
+        of policy: EscalationPolicy, after instant: Date, within: Duration, overrides: [ScheduleOverride]
+    ) -> (at: Date, level: Int)? {
         let limit = instant + within
-        var starts: [Date] = []
-        for target in policy.levels.flatMap(\.targets) {
-            switch target {
-            case .schedule(let id):
-                guard let schedule = schedules[id] else { continue }
-                if let next = schedule.shifts(from: instant, to: limit, overrides: overrides).first(where: { $0.start > instant }) {
-                    starts.append(next.start)
+        var best: (at: Date, level: Int)?
+        for (index, level) in policy.levels.enumerated() {
+            for target in level.targets {
+                var start: Date?
+                switch target {
+                case .schedule(let id):
+                    start = schedules[id]?.shifts(from: instant, to: limit, overrides: overrides).first { $0.start > instant }?.start
+                case .team(let id):
+                    start = teams[id]?.workingHours?.nextOpening(after: instant, within: within)
+                case .mentor:
+                    start = nil
                 }
-            case .team(let id):
-                if let opening = teams[id]?.workingHours?.nextOpening(after: instant, within: within) { starts.append(opening) }
-            case .mentor:
-                continue
+                if let start, best.map({ start < $0.at }) ?? true { best = (start, index) }
             }
         }
-        return starts.min()
+        return best
     }
 }
 

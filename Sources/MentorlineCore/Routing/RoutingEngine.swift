@@ -28,8 +28,8 @@ package enum RoutingEngine {
                 waitedForOpening: situation.progress?.waitedForOpening ?? false
             )
         }
-        guard let policy = roster.policies[progress.policy] else {
-            return .unroutable(reason: "escalation policy \(progress.policy) is not in the roster", progress: progress, ranking: [])
+        guard let policy = roster.policies[progress.policy], !policy.levels.isEmpty else {
+            return .unroutable(reason: "escalation policy \(progress.policy) is not in the roster or has no levels", progress: progress, ranking: [])
         }
         let mayWait = situation.intake.urgency != .urgent && !situation.offeredBefore && progress.isAtStart
 
@@ -40,6 +40,7 @@ package enum RoutingEngine {
         let startedAt = (progress.level, progress.round)
         let rounds = max(policy.rounds, 1)
         var lastRanking: [CandidateAssessment] = []
+        var anyoneOnDuty = false
         while true {
             if progress.level >= policy.levels.count {
                 progress.level = 0
@@ -48,7 +49,9 @@ package enum RoutingEngine {
             }
             if progress.round >= rounds { break }
             let level = policy.levels[progress.level]
-            let ranking = assess(level: level, progress: progress, situation: situation, roster: roster)
+            let assessed = assessCandidates(level: level, progress: progress, situation: situation, roster: roster)
+            if assessed.contains(where: { !$0.offDuty }) { anyoneOnDuty = true }
+            let ranking = assessed.map(\.result)
             let eligible = ranking.filter(\.eligible).map(\.mentor)
             if let best = eligible.first {
                 let offered = level.strategy == .sequential ? [best] : eligible
@@ -64,12 +67,14 @@ package enum RoutingEngine {
             progress.offeredAtLevel = []
         }
 
-        if mayWait, !progress.waitedForOpening,
+        // Only when nobody the policy names is at work: a case in a language nobody speaks goes to the
+        // coordinator now rather than waiting for tomorrow's shift.
+        if mayWait, !anyoneOnDuty, !progress.waitedForOpening,
            let opening = roster.nextOpening(of: policy, after: situation.now, within: roster.rules.openingWait, overrides: situation.overrides) {
             var fresh = RoutingProgress(route: progress.route, policy: progress.policy, waitedForContactPerson: progress.waitedForContactPerson)
             fresh.waitedForOpening = true
-            let promise = opening + (policy.levels.first?.timeout(for: situation.intake.urgency) ?? .zero)
-            return .wait(.init(until: opening, promise: promise, reason: .nextOpening, progress: fresh, ranking: lastRanking))
+            let promise = opening.at + policy.levels[opening.level].timeout(for: situation.intake.urgency)
+            return .wait(.init(until: opening.at, promise: promise, reason: .nextOpening, progress: fresh, ranking: lastRanking))
         }
         let times = rounds == 1 ? "once" : "\(rounds) times"
         return .unroutable(
@@ -84,7 +89,9 @@ package enum RoutingEngine {
         _ situation: RoutingSituation, progress: RoutingProgress, policy: EscalationPolicy, roster: Roster
     ) -> RoutingDecision.Wait? {
         guard let contact = situation.contactPerson, let mentor = roster.mentors[contact] else { return nil }
-        let assessment = assess(mentor, source: "contact person", isContactPerson: true, situation: situation, roster: roster, progress: progress)
+        let assessment = assess(
+            mentor, source: "contact person", isContactPerson: true, isNamedTarget: false, situation: situation, roster: roster, progress: progress
+        )
         guard !assessment.result.eligible, assessment.offDutyOnly,
               let back = roster.nextDutyStart(of: contact, after: situation.now, within: roster.rules.contactPersonWait, overrides: situation.overrides)
         else { return nil }
@@ -96,10 +103,14 @@ package enum RoutingEngine {
 
     /// Every mentor the level names, eligible ones first in rank order, each with its reasons.
     package static func assess(level: EscalationLevel, progress: RoutingProgress, situation: RoutingSituation, roster: Roster) -> [CandidateAssessment] {
+        assessCandidates(level: level, progress: progress, situation: situation, roster: roster).map(\.result)
+    }
+
+    static func assessCandidates(level: EscalationLevel, progress: RoutingProgress, situation: RoutingSituation, roster: Roster) -> [Assessment] {
         var seen: Set<MentorID> = []
-        var candidates: [(mentor: Mentor, source: String)] = []
-        func add(_ id: MentorID, _ source: String) {
-            if let mentor = roster.mentors[id], seen.insert(id).inserted { candidates.append((mentor, source)) }
+        var candidates: [(mentor: Mentor, source: String, named: Bool)] = []
+        func add(_ id: MentorID, _ source: String, named: Bool = false) {
+            if let mentor = roster.mentors[id], seen.insert(id).inserted { candidates.append((mentor, source, named)) }
         }
         if progress.level == 0, progress.round == 0, let contact = situation.contactPerson {
             add(contact, "contact person for this caller")
@@ -113,14 +124,14 @@ package enum RoutingEngine {
                 guard let team = roster.teams[id] else { continue }
                 for member in team.members { add(member, "member of \(team.name)") }
             case .mentor(let id):
-                add(id, "named in policy \(progress.policy)")
+                add(id, "named in policy \(progress.policy)", named: true)
             }
         }
 
         var assessed = candidates.enumerated().map { order, candidate in
             (order: order, value: assess(
                 candidate.mentor, source: candidate.source, isContactPerson: candidate.mentor.id == situation.contactPerson,
-                situation: situation, roster: roster, progress: progress
+                isNamedTarget: candidate.named, situation: situation, roster: roster, progress: progress
             ))
         }
         assessed.sort { lhs, rhs in
@@ -132,7 +143,7 @@ package enum RoutingEngine {
             if l.lastOffered != r.lastOffered { return (l.lastOffered ?? .distantPast) < (r.lastOffered ?? .distantPast) }
             return lhs.order < rhs.order
         }
-        return assessed.map(\.value.result)
+        return assessed.map(\.value)
     }
 
     struct Assessment {
@@ -141,25 +152,32 @@ package enum RoutingEngine {
         var coverage: Int
         var openTasks: Int
         var lastOffered: Date?
+        var offDuty: Bool
         /// Eligible but for being off duty (a contact person worth waiting for).
         var offDutyOnly: Bool
     }
 
     /// One mentor against every eligibility rule, with a reason for each rule they pass or fail.
+    ///
+    /// A mentor the policy names directly is offered whatever their schedule says: naming them is the
+    /// policy's decision (the coordinator at night, a team lead).
     static func assess(
-        _ mentor: Mentor, source: String, isContactPerson: Bool, situation: RoutingSituation, roster: Roster, progress: RoutingProgress
+        _ mentor: Mentor, source: String, isContactPerson: Bool, isNamedTarget: Bool, situation: RoutingSituation, roster: Roster,
+        progress: RoutingProgress
     ) -> Assessment {
         let intake = situation.intake
         var reasons = [source]
         var exclusions = 0
         var offDuty = false
 
-        switch roster.duty(of: mentor.id, at: situation.now, overrides: situation.overrides, onCall: situation.onCall) {
-        case .onDuty(let because):
-            if !source.hasPrefix("on call") { reasons.append(because) }
-        case .offDuty:
-            offDuty = true
-            reasons.append("excluded: off duty (not on call and outside working hours)")
+        if !isNamedTarget {
+            switch roster.duty(of: mentor.id, at: situation.now, overrides: situation.overrides, onCall: situation.onCall) {
+            case .onDuty(let because):
+                if !source.hasPrefix("on call") { reasons.append(because) }
+            case .offDuty:
+                offDuty = true
+                reasons.append("excluded: off duty (not on call and outside working hours)")
+            }
         }
         let availability = situation.availability[mentor.id] ?? .available
         if availability != .available {
@@ -208,7 +226,7 @@ package enum RoutingEngine {
         if isContactPerson { reasons.append("contact person: ranked first when eligible") }
         return Assessment(
             result: CandidateAssessment(mentor: mentor.id, eligible: exclusions == 0 && !offDuty, reasons: reasons),
-            isContactPerson: isContactPerson, coverage: covered.count, openTasks: open, lastOffered: lastOffered,
+            isContactPerson: isContactPerson, coverage: covered.count, openTasks: open, lastOffered: lastOffered, offDuty: offDuty,
             offDutyOnly: offDuty && exclusions == 0
         )
     }

@@ -14,14 +14,14 @@ package enum InstantParsing {
             clock = clock.dropLast()
         } else if let sign = clock.lastIndex(where: { $0 == "+" || $0 == "-" }) {
             let zone = clock[clock.index(after: sign)...].split(separator: ":")
-            guard (1...2).contains(zone.count), zone.allSatisfy({ $0.count == 2 }),
+            guard (1...2).contains(zone.count), zone.allSatisfy({ $0.count == 2 && $0.isASCIIDigits }),
                   let hours = Int(zone[0]), let minutes = zone.count == 2 ? Int(zone[1]) : 0, hours <= 14, minutes < 60
             else { return nil }
             offset = (clock[sign] == "-" ? -1 : 1) * (hours * 3600 + minutes * 60)
             clock = clock[..<sign]
         }
         let fields = clock.split(separator: ":", omittingEmptySubsequences: false)
-        guard (2...3).contains(fields.count), fields.allSatisfy({ $0.count == 2 }),
+        guard (2...3).contains(fields.count), fields.allSatisfy({ $0.count == 2 && $0.isASCIIDigits }),
               let hour = Int(fields[0]), let minute = Int(fields[1]), let second = fields.count == 3 ? Int(fields[2]) : 0,
               hour < 24, minute < 60, second < 60
         else { return nil }

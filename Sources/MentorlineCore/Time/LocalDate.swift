@@ -15,7 +15,7 @@ package struct LocalDate: Hashable, Sendable, Comparable, CustomStringConvertibl
     /// Parses `YYYY-MM-DD`.
     package init?(_ text: String) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2, parts.allSatisfy(\.isASCIIDigits),
               let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
         else { return nil }
         self.init(year: year, month: month, day: day)
@@ -73,5 +73,12 @@ package struct LocalDate: Hashable, Sendable, Comparable, CustomStringConvertibl
         case 4, 6, 9, 11: 30
         default: 31
         }
+    }
+}
+
+extension StringProtocol {
+    /// Non-empty and nothing but the digits 0–9 (`Int(_:)` alone also takes a sign).
+    package var isASCIIDigits: Bool {
+        !isEmpty && utf8.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
     }
 }

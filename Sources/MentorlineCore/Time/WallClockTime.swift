@@ -12,7 +12,7 @@ package struct WallClockTime: Hashable, Sendable, Comparable, CustomStringConver
     /// Parses `HH:MM`.
     package init?(_ text: String) {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false)
-        guard parts.count == 2, parts[0].count == 2, parts[1].count == 2, let hour = Int(parts[0]), let minute = Int(parts[1]) else { return nil }
+        guard parts.count == 2, parts[0].count == 2, parts[1].count == 2, parts.allSatisfy(\.isASCIIDigits), let hour = Int(parts[0]), let minute = Int(parts[1]) else { return nil }
         self.init(hour: hour, minute: minute)
     }
 
