@@ -178,6 +178,12 @@ let package = Package(
             dependencies: ["MentorlineControl", "MentorlineTesting", "MentorlineCore", "MentorlineDelivery"],
             swiftSettings: strictSettings
         ),
+        // `make install` into a temporary DESTDIR and the unit checked by systemd-analyze. Depends on nothing
+        // from the package, so it builds in seconds; it installs stub binaries, not a release build.
+        .testTarget(
+            name: "PackagingTests",
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "MentorlineIntegrationTests",
             dependencies: [
