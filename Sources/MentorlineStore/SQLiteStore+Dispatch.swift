@@ -37,7 +37,10 @@ extension SQLiteStore {
                 }
                 guard let snapshot = try self.snapshotOrSetAside(caseID, db: db, now: now, report: &report) else { continue }
                 report.timersFired += 1
-                try self.carryOut(plan(.timer(timer, task: task, snapshot), context, makeTaskID), db: db, now: now, context: &context, report: &report)
+                try self.carryOut(
+                    plan(.timer(timer, task: task, snapshot), context, makeTaskID), read: [task].compactMap { $0 } + snapshot.openOffers,
+                    db: db, now: now, context: &context, report: &report
+                )
             }
 
             let remaining = limit - timers.count
@@ -47,7 +50,9 @@ extension SQLiteStore {
                     """, arguments: [remaining])
                 for id in ids {
                     guard let snapshot = try self.snapshotOrSetAside(CaseID(id), db: db, now: now, report: &report) else { continue }
-                    try self.carryOut(plan(.route(snapshot), context, makeTaskID), db: db, now: now, context: &context, report: &report)
+                    try self.carryOut(
+                        plan(.route(snapshot), context, makeTaskID), read: snapshot.openOffers, db: db, now: now, context: &context, report: &report
+                    )
                 }
             }
             return report
@@ -70,14 +75,13 @@ extension SQLiteStore {
         return context
     }
 
-    private func carryOut(_ changes: [CaseChange], db: Database, now: Date, context: inout DispatchContext, report: inout DispatchReport) throws {
+    /// - Parameter read: the tasks as read for the work item; a plan only updates tasks it was given.
+    private func carryOut(
+        _ changes: [CaseChange], read: [MentorTask], db: Database, now: Date, context: inout DispatchContext, report: inout DispatchReport
+    ) throws {
         report.workItems += 1
-        var before: [TaskID: MentorTask] = [:]
-        for case .updateTask(let task) in changes {
-            before[task.id] = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM tasks WHERE id = ?"), arguments: [task.id.rawValue]).map(Self.task(from:))
-        }
         report.messagesQueued += try apply(changes, db: db, now: now)
-        context.account(for: changes) { before[$0] }
+        context.account(for: changes) { id in read.first { $0.id == id } }
         for change in changes {
             switch change {
             case .insertTask(let task):
