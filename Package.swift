@@ -29,6 +29,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         .target(
@@ -42,6 +43,7 @@ let package = Package(
                 "MentorlineCore",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Mustache", package: "swift-mustache"),
             ],
             swiftSettings: strictSettings
         ),
@@ -150,7 +152,8 @@ let package = Package(
         ),
         .testTarget(
             name: "MentorlineCoreTests",
-            dependencies: ["MentorlineCore"],
+            // The shipped templates render the texts the tests read.
+            dependencies: ["MentorlineCore", "MentorlineConfig"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -35,7 +35,8 @@ package struct ConfigurationLoader: Sendable {
         }
 
         references.checkReferences()
-        guard diagnostics.isEmpty else { throw ConfigurationErrors(errors: diagnostics.errors) }
+        let texts = templates(settings, roster: roster, diagnostics: diagnostics)
+        guard diagnostics.isEmpty, let texts else { throw ConfigurationErrors(errors: diagnostics.errors) }
         return MentorlineConfiguration(
             directory: directory,
             server: settings.server,
@@ -44,7 +45,26 @@ package struct ConfigurationLoader: Sendable {
             delivery: settings.delivery,
             dispatch: settings.dispatch,
             tokens: settings.tokens,
-            roster: roster
+            roster: roster,
+            letters: settings.letters,
+            texts: texts
         )
+    }
+
+    /// The message templates, checked against the channel limits of the endpoints that carry each event
+    /// type; each problem is reported at its template's `file:line`.
+    private func templates(_ settings: SettingsDecoder.Settings, roster: Roster, diagnostics: Diagnostics) -> MessageTemplates? {
+        let path = settings.templates.directory
+        do {
+            return try MessageTemplates.load(
+                directory: directory.appendingPathComponent(path, isDirectory: true), displayPath: path,
+                fallbackLanguage: settings.templates.fallbackLanguage, limits: { settings.delivery.textLimit(for: $0, roster: roster) }
+            )
+        } catch {
+            for problem in error.problems {
+                diagnostics.report(problem.message, file: problem.file, line: problem.line ?? 1, column: 1)
+            }
+            return nil
+        }
     }
 }

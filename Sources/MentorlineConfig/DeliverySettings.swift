@@ -5,6 +5,8 @@ package struct DeliverySettings: Hashable, Sendable {
     package var endpoints: [EndpointID: WebhookEndpoint]
     /// The endpoint for each kind of recipient; a valid configuration names one for every kind.
     package var recipients: [RecipientKind: EndpointID]
+    /// Per recipient kind, event types carried by another endpoint than the kind's.
+    package var recipientsByEvent: [RecipientKind: [EventType: EndpointID]] = [:]
     package var retry: RetryPolicy
     package var connectTimeout: Duration
     /// The whole request, connect included.
@@ -31,6 +33,28 @@ package struct DeliverySettings: Hashable, Sendable {
     /// The endpoint serving `kind`.
     package func endpoint(for kind: RecipientKind) -> WebhookEndpoint? {
         recipients[kind].flatMap { endpoints[$0] }
+    }
+
+    /// Which endpoint carries each message, with each mentor's own endpoint where they named one.
+    package func recipientEndpoints(roster: Roster) -> RecipientEndpoints {
+        var overrides: [MentorID: EndpointID] = [:]
+        for mentor in roster.mentors.values {
+            if let endpoint = mentor.endpoint { overrides[mentor.id] = endpoint }
+        }
+        let fallback = recipients[.mentor] ?? endpoints.keys.sorted().first ?? EndpointID("none")
+        return RecipientEndpoints(byKind: recipients, byEvent: recipientsByEvent, mentorOverrides: overrides, fallback: fallback)
+    }
+
+    /// The shortest text limit among the endpoints that can carry `event`, or nil when none has one.
+    /// Mentors' contact methods count for offers.
+    package func textLimit(for event: EventType, roster: Roster) -> Int? {
+        var carriers = recipientEndpoints(roster: roster).endpoints(carrying: event)
+        if event == .taskOffered {
+            for mentor in roster.mentors.values {
+                for method in mentor.contactMethods + (mentor.urgentContactMethods ?? []) { carriers.insert(method.endpoint) }
+            }
+        }
+        return carriers.compactMap { endpoints[$0]?.maxTextLength }.min()
     }
 
     /// Where a mentor's notifications go: their own endpoint, else the deployment's mentor endpoint.

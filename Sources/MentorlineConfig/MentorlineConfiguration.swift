@@ -14,6 +14,10 @@ package struct MentorlineConfiguration: Sendable {
     package var dispatch: DispatchSettings
     package var tokens: [TokenGrant]
     package var roster: Roster
+    /// When caller-facing messages may go, and to whom when a citizen is represented.
+    package var letters: LetterRules
+    /// The message texts, from `templates/`.
+    package var texts: any MessageTexts
 
     package init(
         directory: URL,
@@ -23,7 +27,9 @@ package struct MentorlineConfiguration: Sendable {
         delivery: DeliverySettings = DeliverySettings(),
         dispatch: DispatchSettings = DispatchSettings(),
         tokens: [TokenGrant] = [],
-        roster: Roster = Roster()
+        roster: Roster = Roster(),
+        letters: LetterRules? = nil,
+        texts: any MessageTexts
     ) {
         self.directory = directory
         self.server = server
@@ -33,5 +39,7 @@ package struct MentorlineConfiguration: Sendable {
         self.dispatch = dispatch
         self.tokens = tokens
         self.roster = roster
+        self.letters = letters ?? .standard(timeZone: timeZone)
+        self.texts = texts
     }
 }

@@ -151,7 +151,7 @@ struct RosterDecoder {
         var hours: WorkingHours?? = .some(nil)
         if let node = entry.optional("working_hours") {
             let windows = file.mappings(node, for: "working_hours", context: "working hours", keys: ["days", "from", "to"])
-            let decoded = windows?.compactMap(weeklyWindow)
+            let decoded = windows?.compactMap(file.weeklyWindow)
             if windows?.isEmpty == true { file.report("'working_hours' needs at least one window", at: node) }
             hours = decoded.flatMap { $0.count == windows?.count && !$0.isEmpty ? WorkingHours(timeZone: defaultTimeZone, windows: $0) : nil }.map { $0 }
         }
@@ -200,56 +200,11 @@ struct RosterDecoder {
         var restrictions: [WeeklyWindow]? = []
         if let node = entry.optional("restrictions") {
             let windows = file.mappings(node, for: "restrictions", context: "restriction", keys: ["days", "from", "to"])
-            let decoded = windows?.compactMap(weeklyWindow)
+            let decoded = windows?.compactMap(file.weeklyWindow)
             restrictions = decoded?.count == windows?.count ? decoded : nil
         }
         guard let rotation, let handoff, let start, let mentors, !mentors.isEmpty, let restrictions else { return nil }
         return ScheduleLayer(name: name, mentors: mentors.map(MentorID.init), rotation: rotation, handoff: handoff, start: start, restrictions: restrictions)
-    }
-
-    /// `{days: [mon, tue], from: "08:00", to: "16:00"}`; days default to every day.
-    func weeklyWindow(_ entry: MappingReader) -> WeeklyWindow? {
-        var days: Set<Weekday>? = Set(Weekday.allCases)
-        if let node = entry.optional("days") {
-            days = weekdays(node)
-        }
-        let from = entry.required("from").flatMap { wallClock($0, for: "from") }
-        let to = entry.required("to").flatMap { wallClock($0, for: "to") }
-        guard let days, let from, let to else { return nil }
-        return WeeklyWindow(days: days, from: from, to: to)
-    }
-
-    /// A list of weekdays (`mon` … `sun`), or a range written `mon-fri`.
-    func weekdays(_ node: Node) -> Set<Weekday>? {
-        guard let items = file.list(node, for: "days") else { return nil }
-        var days: Set<Weekday> = []
-        for item in items {
-            guard let text = file.text(item, for: "days") else { return nil }
-            let ends = text.split(separator: "-", omittingEmptySubsequences: false).map { Weekday(abbreviation: String($0)) }
-            if ends.count == 1, let day = ends[0] {
-                days.insert(day)
-            } else if ends.count == 2, let first = ends[0], let last = ends[1], first <= last {
-                days.formUnion(Weekday.allCases.filter { $0 >= first && $0 <= last })
-            } else {
-                file.report("invalid weekday '\(text)' (expected mon, tue, wed, thu, fri, sat, sun or a range such as mon-fri)", at: item)
-                return nil
-            }
-        }
-        if days.isEmpty {
-            file.report("'days' needs at least one weekday", at: node)
-            return nil
-        }
-        return days
-    }
-
-    /// A quoted `HH:MM` wall-clock time.
-    func wallClock(_ node: Node, for key: String) -> WallClockTime? {
-        guard let text = file.text(node, for: key) else { return nil }
-        guard let time = WallClockTime(text) else {
-            file.report("invalid time '\(text)' for '\(key)' (expected HH:MM, e.g. \"08:00\")", at: node)
-            return nil
-        }
-        return time
     }
 
     /// `daily`, `weekly`, a number of days (`3d`) or of hours (`12h`).

@@ -15,12 +15,14 @@ struct SettingsDecoder {
         var delivery = DeliverySettings()
         var dispatch = DispatchSettings()
         var tokens: [TokenGrant] = []
+        var letters: LetterRules?
+        var templates = TemplateSettings()
     }
 
     func decode(_ root: Node) -> Settings {
         var settings = Settings()
         guard let top = file.mapping(root, for: "mentorline.yaml", context: "the top level",
-                                     keys: ["server", "storage", "time_zone", "auth", "delivery", "dispatch"])
+                                     keys: ["server", "storage", "time_zone", "auth", "delivery", "dispatch", "letters", "templates"])
         else { return settings }
         if let node = top.optional("server") { settings.server = server(node) }
         if let node = top.optional("storage") { settings.storage = storage(node) }
@@ -28,6 +30,8 @@ struct SettingsDecoder {
         if let node = top.optional("auth") { settings.tokens = tokens(node) }
         if let node = top.required("delivery") { settings.delivery = delivery(node) }
         if let node = top.optional("dispatch") { settings.dispatch = dispatch(node) }
+        settings.letters = top.optional("letters").map { letters($0, timeZone: settings.timeZone) }
+        if let node = top.optional("templates") { settings.templates = templates(node) }
         return settings
     }
 
@@ -148,21 +152,19 @@ struct SettingsDecoder {
             "endpoints", "recipients", "retry_schedule", "retry_jitter", "max_retry_after",
             "connect_timeout", "request_timeout", "max_in_flight",
         ]) else { return settings }
-        if let node = map.required("endpoints"), let entries = file.mappings(node, for: "endpoints", context: "endpoint", keys: ["id", "url", "secret_file"]) {
+        if let node = map.required("endpoints"),
+           let entries = file.mappings(node, for: "endpoints", context: "endpoint", keys: ["id", "url", "secret_file", "max_text_length"]) {
             for entry in entries {
                 if let endpoint = endpoint(entry) { settings.endpoints[endpoint.id] = endpoint }
             }
         }
         if let node = map.required("recipients"),
            let recipients = file.mapping(node, for: "recipients", context: "recipients", keys: RecipientKind.allCases.map(\.rawValue)) {
-            // Mentors and ops must always be reachable; callers get receipts only where an endpoint is named.
+            // Mentors and ops must always be reachable; callers get messages only where an endpoint is named.
             for kind in RecipientKind.allCases {
                 let required = kind == .mentor || kind == .ops
-                if let node = required ? recipients.required(kind.rawValue) : recipients.optional(kind.rawValue),
-                   let id = file.identifier(node, for: kind.rawValue) {
-                    references.refer(to: .endpoint, id, at: node, in: file)
-                    settings.recipients[kind] = EndpointID(id)
-                }
+                guard let node = required ? recipients.required(kind.rawValue) : recipients.optional(kind.rawValue) else { continue }
+                recipientEndpoints(node, for: kind, into: &settings)
             }
         }
         var retry = settings.retry
@@ -203,8 +205,48 @@ struct SettingsDecoder {
             }
         }
         let secret = entry.required("secret_file").flatMap(secretKey)
+        let limit = entry.optional("max_text_length").flatMap { file.integer($0, for: "max_text_length", atLeast: 1) }
         guard let id, let url, let secret else { return nil }
-        return WebhookEndpoint(id: EndpointID(id), url: url, secretKey: secret)
+        return WebhookEndpoint(id: EndpointID(id), url: url, secretKey: secret, maxTextLength: limit)
+    }
+
+    /// `citizen: caller-gateway`, or by event type: `citizen: {default: digital-post, case.receipt: sms-gateway}`.
+    private func recipientEndpoints(_ node: Node, for kind: RecipientKind, into settings: inout DeliverySettings) {
+        guard case .mapping = node else {
+            if let id = file.identifier(node, for: kind.rawValue) {
+                references.refer(to: .endpoint, id, at: node, in: file)
+                settings.recipients[kind] = EndpointID(id)
+            }
+            return
+        }
+        let events = EventType.allCases.filter { $0.recipientKinds.contains(kind) }
+        guard let map = file.mapping(node, for: kind.rawValue, context: "recipients.\(kind.rawValue)", keys: ["default"] + events.map(\.rawValue))
+        else { return }
+        let required = kind == .mentor || kind == .ops
+        if let node = required ? map.required("default") : map.optional("default"), let id = file.identifier(node, for: "default") {
+            references.refer(to: .endpoint, id, at: node, in: file)
+            settings.recipients[kind] = EndpointID(id)
+        }
+        for event in events {
+            guard let node = map.optional(event.rawValue), let id = file.identifier(node, for: event.rawValue) else { continue }
+            references.refer(to: .endpoint, id, at: node, in: file)
+            settings.recipientsByEvent[kind, default: [:]][event] = EndpointID(id)
+        }
+    }
+
+    /// `templates: {directory: templates, fallback_language: da}`.
+    private func templates(_ node: Node) -> TemplateSettings {
+        var settings = TemplateSettings()
+        guard let map = file.mapping(node, for: "templates", context: "templates", keys: ["directory", "fallback_language"]) else { return settings }
+        if let node = map.optional("directory"), let text = file.text(node, for: "directory") { settings.directory = text }
+        if let node = map.optional("fallback_language"), let text = file.text(node, for: "fallback_language") {
+            if let language = LanguageCode(text) {
+                settings.fallbackLanguage = language
+            } else {
+                file.report("invalid language code '\(text)' for 'fallback_language' (expected e.g. da, en, uk)", at: node)
+            }
+        }
+        return settings
     }
 
     /// The key in a `whsec_<base64>` secret file.

@@ -25,18 +25,13 @@ package struct RuntimeConfiguration: Sendable {
             }
         }
 
-        let recipients = configuration.delivery.recipients
-        var overrides: [MentorID: EndpointID] = [:]
-        for mentor in configuration.roster.mentors.values {
-            if let endpoint = mentor.endpoint { overrides[mentor.id] = endpoint }
-        }
-        let fallback = recipients[.mentor] ?? configuration.delivery.endpoints.keys.sorted().first ?? EndpointID("none")
         let links = configuration.server.actionLinkKey.map {
             ActionLinkSigner(keyBytes: $0).links(baseURL: configuration.server.publicURL, validFor: configuration.server.actionLinkValidity)
         }
         let notifications = Notifications(
             publicURL: configuration.server.publicURL, timeZone: configuration.timeZone, topics: configuration.roster.topics,
-            endpoints: RecipientEndpoints(byKind: recipients, mentorOverrides: overrides, fallback: fallback), actionLinks: links
+            endpoints: configuration.delivery.recipientEndpoints(roster: configuration.roster), texts: configuration.texts,
+            letters: configuration.letters, actionLinks: links
         )
         var targets: [EndpointID: EndpointTarget] = [:]
         for endpoint in configuration.delivery.endpoints.values {

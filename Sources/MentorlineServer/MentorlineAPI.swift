@@ -32,6 +32,9 @@ package struct MentorlineAPI: Sendable {
         add(.post, "/v1/tasks/{id}/handoff") { try await self.mentorAction($0, $1, Self.handoff) }
         add(.post, "/v1/tasks/{id}/resolve") { try await self.mentorAction($0, $1) { .resolve(outcome: $0.outcome) } }
         add(.post, "/v1/tasks/{id}/reopen") { try await self.mentorAction($0, $1) { .reopen(reason: $0.reason) } }
+        add(.post, "/v1/tasks/{id}/appointment") { try await self.mentorAction($0, $1) { try self.appointment($0) } }
+        add(.get, "/v1/letter-policy/next", nextLetterTime)
+        add(.get, "/v1/templates/{event}/preview", previewTemplate)
         add(.get, "/v1/links/{token}", showLink)
         add(.post, "/v1/links/{token}", useLink)
         add(.get, "/v1/mentors", listMentors)

@@ -30,6 +30,14 @@ package struct MessageSummary: Hashable, Sendable {
     package var deliveredAt: Date?
     package var lastStatus: Int?
     package var lastError: String?
+    /// The text as rendered when the message was queued, its template and language (nil for messages
+    /// queued before texts were stored).
+    package var text: String?
+    package var template: String?
+    package var language: String?
+    /// Why the letter policy holds it until `notBefore`: a code (`holiday`) and words (`Whit Monday`).
+    package var heldReason: String?
+    package var heldDetail: String?
 }
 
 /// Where a message stands in the outbox.

@@ -271,6 +271,27 @@ enum Migrations {
                 );
                 """)
         }
+        migrator.registerMigration("v4: message texts and letter holds, representatives") { db in
+            try db.execute(sql: """
+                -- Each message keeps the text rendered when it was queued, the template and values it came
+                -- from, and why the letter policy holds it (held_reason is a code such as 'holiday').
+                ALTER TABLE outbox ADD COLUMN text TEXT;
+                ALTER TABLE outbox ADD COLUMN template TEXT;
+                ALTER TABLE outbox ADD COLUMN language TEXT;
+                ALTER TABLE outbox ADD COLUMN template_values BLOB;
+                ALTER TABLE outbox ADD COLUMN held_reason TEXT;
+                ALTER TABLE outbox ADD COLUMN held_detail TEXT;
+
+                -- The representative (partsrepræsentant) last registered for each citizen reference: later
+                -- cases of the same citizen address them too.
+                CREATE TABLE representatives (
+                    citizen_reference TEXT PRIMARY KEY NOT NULL,
+                    representative BLOB NOT NULL,
+                    case_id TEXT NOT NULL REFERENCES cases(id),
+                    registered_at REAL NOT NULL
+                );
+                """)
+        }
         return migrator
     }
 }

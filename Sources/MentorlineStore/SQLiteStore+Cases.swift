@@ -109,7 +109,8 @@ extension SQLiteStore {
             id: id, eventType: row["event_type"], recipientKind: row["recipient_kind"], recipientID: row["recipient_id"],
             endpoint: EndpointID(row["endpoint"] as String), state: state, attempts: row["attempts"], createdAt: Date(stored: row["created_at"]),
             notBefore: Date(stored: row["not_before"]), deliveredAt: delivered.map(Date.init(stored:)), lastStatus: row["last_status"],
-            lastError: row["last_error"]
+            lastError: row["last_error"], text: row["text"], template: row["template"], language: row["language"],
+            heldReason: row["held_reason"], heldDetail: row["held_detail"]
         )
     }
 }

@@ -54,11 +54,16 @@ extension SQLiteStore {
     func enqueue(_ draft: MessageDraft, db: Database, now: Date) throws {
         let id = identifiers.make(MessageKind.self, at: now)
         try db.cachedStatement(sql: """
-            INSERT INTO outbox (id, case_id, task_id, event_type, recipient_kind, recipient_id, endpoint, payload, state, attempts, created_at, not_before)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?)
+            INSERT INTO outbox (
+                id, case_id, task_id, event_type, recipient_kind, recipient_id, endpoint, payload, state, attempts, created_at, not_before,
+                text, template, language, template_values, held_reason, held_detail
+            )
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [
                 id.rawValue, draft.caseID?.rawValue, draft.taskID?.rawValue, draft.eventType.rawValue, draft.recipient.kind.rawValue,
-                draft.recipient.id, draft.endpoint.rawValue, Data(draft.payload), now.storedValue, now.storedValue,
+                draft.recipient.id, draft.endpoint.rawValue, Data(draft.payload), now.storedValue, (draft.notBefore ?? now).storedValue,
+                draft.text.text, draft.text.template, draft.text.language.rawValue, try JSONColumn.encode(draft.values),
+                draft.hold?.code, draft.hold?.description,
             ])
     }
 }

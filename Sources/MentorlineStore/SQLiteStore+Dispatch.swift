@@ -133,6 +133,17 @@ extension SQLiteStore {
         }
         // The citizen's contact person comes before the company's.
         snapshot.contactPerson = subjects.lazy.compactMap { snapshot.contactPersons[$0] }.first
+        snapshot.representative = try registeredRepresentative(for: snapshot.intake.citizenReference, db: db)
         return snapshot
+    }
+
+    /// The representative last registered for a citizen reference, on any case.
+    func registeredRepresentative(for reference: String?, db: Database) throws -> Representative? {
+        guard let reference,
+              let data = try Data.fetchOne(
+                  db.cachedStatement(sql: "SELECT representative FROM representatives WHERE citizen_reference = ?"), arguments: [reference]
+              )
+        else { return nil }
+        return try JSONColumn.decode(Representative.self, from: data, context: "the representative registered for a citizen reference")
     }
 }

@@ -18,6 +18,11 @@ extension SQLiteStore {
                 """)
             let insertEvent = try db.cachedStatement(sql: "INSERT INTO case_events (case_id, at, kind, actor, detail) VALUES (?, ?, 'received', ?, ?)")
             let insertKey = try db.cachedStatement(sql: "INSERT INTO idempotency_keys (scope, key, body_sha256, case_id, created_at) VALUES (?, ?, ?, ?, ?)")
+            let registerRepresentative = try db.cachedStatement(sql: """
+                INSERT INTO representatives (citizen_reference, representative, case_id, registered_at) VALUES (?, ?, ?, ?)
+                ON CONFLICT (citizen_reference) DO UPDATE
+                SET representative = excluded.representative, case_id = excluded.case_id, registered_at = excluded.registered_at
+                """)
 
             for submission in submissions {
                 if let claim = submission.idempotency,
@@ -38,6 +43,9 @@ extension SQLiteStore {
                     intake.citizenReference, intake.caller.cvr?.rawValue, submission.encodedIntake, submission.actor,
                 ])
                 try insertEvent.execute(arguments: [submission.caseID.rawValue, at, submission.actor, receivedDetail])
+                if let representative = intake.representative, let reference = intake.citizenReference {
+                    try registerRepresentative.execute(arguments: [reference, try JSONColumn.encode(representative), submission.caseID.rawValue, at])
+                }
                 if let claim = submission.idempotency {
                     try insertKey.execute(arguments: [claim.scope, claim.key, Data(claim.bodyDigest), submission.caseID.rawValue, at])
                 }

@@ -13,6 +13,8 @@ struct ConfigFixture {
     ]
     /// When false, roster.yaml is not written at all.
     var writesRoster = true
+    /// When true, the shipped `templates/` are copied in (before `files`, which may replace one).
+    var writesTemplates = true
 
     /// `whsec_` + base64 of 32 bytes.
     static let validSecret = "whsec_" + Data((0..<32).map { UInt8($0) }).base64EncodedString()
@@ -61,6 +63,11 @@ struct ConfigFixture {
     }
 
     func write(into directory: URL) {
+        if writesTemplates {
+            let shipped = shippedConfigurationDirectory().appendingPathComponent("templates")
+            try! FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            try! FileManager.default.copyItem(at: shipped, to: directory.appendingPathComponent("templates"))
+        }
         var contents = files
         contents["mentorline.yaml"] = settings
         if writesRoster { contents["roster.yaml"] = roster }

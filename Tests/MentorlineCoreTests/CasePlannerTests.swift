@@ -35,7 +35,7 @@ import Testing
         let changes = route()
         #expect(changes.labels == [
             "event:routed", "case:offered", "task+", "event:offered", "timer:offer_expiry", "message:task.offered",
-            "promise", "timer:promise_check", "event:promised", "message:case.receipt",
+            "promise", "timer:promise_check", "event:promised", "event:letter", "message:case.receipt",
         ])
         let deadline = now.addingTimeInterval(600)
         let progress = RoutingProgress(route: Fixtures.everything, policy: Fixtures.standard, offeredAtLevel: [amira])
@@ -61,7 +61,7 @@ import Testing
         // Half the time to the promise, as the ten-minute lead is longer than that.
         #expect(changes[7] == .schedule(CaseTimer(kind: .promiseCheck, caseID: Fixtures.caseID, due: now.addingTimeInterval(300))))
         #expect(changes[8] == .appendEvent(Fixtures.caseID, CaseEvent(
-            at: now, kind: .promised, actor: "system", detail: CaseEventDetail(deadline: deadline, reason: "receipt sent to the caller")
+            at: now, kind: .promised, actor: "system", detail: CaseEventDetail(deadline: deadline, reason: "receipt queued")
         )))
     }
 
@@ -101,7 +101,9 @@ import Testing
         let data = try receipt.data()
         #expect(data["expect_contact_by"] as? String == "2026-01-07T09:10:00Z")
         #expect(data["recipient"] as? [String: String] == ["kind": "company", "id": "caller"])
-        #expect((data["caller"] as? [String: Any])?["name"] as? String == "Lone Sørensen")
+        #expect((data["to"] as? [String: Any])?["name"] as? String == "Lone Sørensen")
+        #expect((data["to"] as? [String: Any])?["kind"] as? String == "company")
+        #expect(data["caller"] == nil)
         #expect(data["text"] as? String == "Tak for din henvendelse til Mentor-telefonen. En mentor kontakter dig senest i dag kl. 10:10. Sagsnummer: case_1.")
     }
 
@@ -117,10 +119,14 @@ import Testing
         case .citizen, .representative:
             #expect(receipts.map(\.recipient) == [.caller(kind)])
             #expect(receipts.map(\.endpoint) == [EndpointID(kind == .citizen ? "letters" : "representatives")])
-            #expect(promised.detail.reason == "receipt sent to the caller")
+            #expect(promised.detail.reason == "receipt queued")
+            #expect(changes.events(.letter).map(\.detail.reason) == ["case.receipt to the \(kind.rawValue)"])
         case .company, .staff:
             #expect(receipts.isEmpty)
-            #expect(promised.detail.reason == "no receipt sent: no endpoint is configured for \(kind.rawValue) messages")
+            #expect(promised.detail.reason == "no receipt sent")
+            #expect(changes.events(.letter).map(\.detail.reason) == [
+                "case.receipt not sent to the \(kind.rawValue): no endpoint is configured for \(kind.rawValue) messages",
+            ])
         }
     }
 
@@ -236,9 +242,10 @@ import Testing
         let sundayEvening = Fixtures.at("2026-01-11", "20:00")
         let until = Fixtures.at("2026-01-12", "08:00")
         let promise = Fixtures.at("2026-01-12", "08:10") // the first level gives ten minutes to answer
-        let changes = route(Fixtures.snapshot(contactPerson: jonas), at: sundayEvening)
+        // The call came in just now, so the receipt is a reply to it, exempt from office hours.
+        let changes = route(Fixtures.snapshot(contactPerson: jonas, receivedAt: sundayEvening), at: sundayEvening)
         #expect(changes.labels == [
-            "event:routed", "case:waiting", "event:waiting", "timer:wait_over", "promise", "timer:promise_check", "event:promised", "message:case.receipt",
+            "event:routed", "case:waiting", "event:waiting", "timer:wait_over", "promise", "timer:promise_check", "event:promised", "event:letter", "message:case.receipt",
         ])
         var progress = Fixtures.progress()
         progress.waitedForContactPerson = true
@@ -281,7 +288,7 @@ import Testing
         let changes = route(Fixtures.snapshot(unplaceable), planner: planner(rosterWithCoordinator()))
         #expect(changes.labels == [
             "event:routed", "case:unroutable", "event:unroutable", "task+", "event:offered", "message:task.offered",
-            "message:ops.case_unroutable", "event:promised", "message:case.receipt",
+            "message:ops.case_unroutable", "event:promised", "event:letter", "message:case.receipt",
         ])
         #expect(changes.timers.isEmpty)
         #expect(changes.promises.isEmpty)
@@ -344,7 +351,7 @@ import Testing
         let changes = route(planner: planner(roster))
         #expect(changes.labels == [
             "case:unroutable", "event:unroutable", "task+", "event:offered", "message:task.offered", "message:ops.case_unroutable",
-            "event:promised", "message:case.receipt",
+            "event:promised", "event:letter", "message:case.receipt",
         ])
         #expect(changes.caseUpdates.map(\.progress) == [nil])
         let unroutable = try #require(changes.events(.unroutable).first)

@@ -1,5 +1,6 @@
 import Foundation
 @testable import MentorlineCore
+import MentorlineConfig
 
 /// A small roster: two mentors on a weekly rotation, a business desk team, one policy, a catch-all.
 enum Fixtures {
@@ -55,9 +56,22 @@ enum Fixtures {
     static func notifications(_ roster: Roster) -> Notifications {
         Notifications(
             publicURL: "http://127.0.0.1:8080", timeZone: copenhagen, topics: roster.topics,
-            endpoints: RecipientEndpoints(byKind: [.mentor: EndpointID("mentors"), .ops: EndpointID("ops")], fallback: EndpointID("mentors"))
+            endpoints: RecipientEndpoints(byKind: [.mentor: EndpointID("mentors"), .ops: EndpointID("ops")], fallback: EndpointID("mentors")),
+            texts: shippedTexts, letters: .standard(timeZone: copenhagen)
         )
     }
+
+    /// The templates shipped in `Config/templates/`.
+    static let shippedTexts: MessageTemplates = {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        do {
+            return try MessageTemplates.load(
+                directory: root.appendingPathComponent("Config/templates"), displayPath: "templates", fallbackLanguage: .danish, limits: { _ in nil }
+            )
+        } catch {
+            fatalError("the shipped templates do not load: \(error)")
+        }
+    }()
 }
 
 // MARK: - Routing and planner helpers
@@ -153,12 +167,15 @@ extension Fixtures {
     }
 
     /// Mentors and ops as in ``notifications(_:)``, plus letter gateways for the given caller kinds.
-    static func notifications(_ roster: Roster, callers: [CallerKind: String], mentorOverrides: [MentorID: EndpointID] = [:]) -> Notifications {
+    static func notifications(
+        _ roster: Roster, callers: [CallerKind: String], mentorOverrides: [MentorID: EndpointID] = [:], letters: LetterRules? = nil
+    ) -> Notifications {
         var byKind: [RecipientKind: EndpointID] = [.mentor: EndpointID("mentors"), .ops: EndpointID("ops")]
         for (kind, endpoint) in callers { byKind[RecipientKind(kind)] = EndpointID(endpoint) }
         return Notifications(
             publicURL: "http://127.0.0.1:8080", timeZone: copenhagen, topics: roster.topics,
-            endpoints: RecipientEndpoints(byKind: byKind, mentorOverrides: mentorOverrides, fallback: EndpointID("mentors"))
+            endpoints: RecipientEndpoints(byKind: byKind, mentorOverrides: mentorOverrides, fallback: EndpointID("mentors")),
+            texts: shippedTexts, letters: letters ?? .standard(timeZone: copenhagen)
         )
     }
 

@@ -12,6 +12,7 @@ import Testing
 
     static let actions: [MentorAction] = [
         .accept, .decline(reason: nil), .handoff(to: MentorID("jonas"), note: nil, transferContactPerson: false), .resolve(outcome: nil), .reopen(reason: nil),
+        .appointment(Appointment(at: Date(timeIntervalSince1970: 1_800_000_000), place: nil)),
     ]
 
     @Test(arguments: actions, TaskState.allCases)
@@ -33,6 +34,8 @@ import Testing
             expected.resolvedAt = later
         case (.reopen, .resolved):
             expected.state = .accepted
+        case (.appointment, .accepted):
+            break
         default:
             #expect(result == .failure(.conflict(current: state)))
             return
@@ -62,14 +65,14 @@ import Testing
     func anAdminMayHandOffResolveAndReopenButNotAnswerAnOffer(action: MentorAction) {
         let state: TaskState = switch action {
         case .accept, .decline: .offered
-        case .handoff, .resolve: .accepted
+        case .handoff, .resolve, .appointment: .accepted
         case .reopen: .resolved
         }
         let result = Fixtures.task("t", mentor: "amira", state: state).applying(action, by: .admin(name: "koordinator"), at: later)
         #expect(action.adminMayAct == (result != .failure(.notYourTask)))
         switch action {
         case .accept, .decline: #expect(result == .failure(.notYourTask))
-        case .handoff, .resolve, .reopen: #expect((try? result.get()) != nil)
+        case .handoff, .resolve, .reopen, .appointment: #expect((try? result.get()) != nil)
         }
     }
 
@@ -82,8 +85,8 @@ import Testing
     }
 
     @Test func namesAndAuditNames() {
-        #expect(Self.actions.map(\.name) == ["accept", "decline", "handoff", "resolve", "reopen"])
-        #expect(Self.actions.map(\.adminMayAct) == [false, false, true, true, true])
+        #expect(Self.actions.map(\.name) == ["accept", "decline", "handoff", "resolve", "reopen", "appointment"])
+        #expect(Self.actions.map(\.adminMayAct) == [false, false, true, true, true, true])
         #expect(TaskActor.mentor(amira).auditName == "mentor:amira")
         #expect(TaskActor.admin(name: "koordinator").auditName == "admin:koordinator")
     }

@@ -80,7 +80,7 @@ import Testing
             let later = try await waitForWebhook(sink) { $0.type == "task.offered" && $0.data["case_id"] as? String == routine }
             #expect(later.recipientID == "bo")
             let trail = history(try await daemon.waitForCase(routine) { $0["state"] as? String == "offered" })
-            #expect(trail == ["received", "routed", "waiting", "promised", "offered"])
+            #expect(trail == ["received", "routed", "waiting", "promised", "letter", "offered"])
         }
     }
 

@@ -102,7 +102,7 @@ import Testing
             try receipt.verifySignature()
             #expect(receipt.path == "/hooks/caller")
             #expect(receipt.data["expect_contact_by"] as? String == offer.data["deadline"] as? String)
-            #expect((receipt.data["caller"] as? [String: Any])?["phone"] as? String == "+45 20 30 40 50")
+            #expect((receipt.data["to"] as? [String: Any])?["phone"] as? String == "+45 20 30 40 50")
             let alert = try await waitForWebhook(sink) { $0.type == "case.promise_at_risk" }
             #expect(alert.recipientID == "carl")
             #expect(alert.receivedAt - receipt.receivedAt < .milliseconds(2900))
@@ -132,7 +132,7 @@ import Testing
             let accepted = try await daemon.post("/v1/tasks/\(offer.data["task_id"] as! String)/accept", json: "", token: TestConfiguration.mentorToken("carl"))
             #expect(accepted.status == 200)
             let details = try await daemon.waitForCase(caseID) { $0["state"] as? String == "accepted" }
-            #expect(history(details) == ["received", "routed", "unroutable", "offered", "promised", "accepted", "contact_person_set", "contact_person_set"])
+            #expect(history(details) == ["received", "routed", "unroutable", "offered", "promised", "letter", "accepted", "contact_person_set", "contact_person_set"])
         }
     }
 

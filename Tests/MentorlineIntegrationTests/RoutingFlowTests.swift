@@ -20,7 +20,7 @@ import Testing
             let details = try await daemon.get("/v1/cases/\(caseID)")
             #expect(details.json["state"] as? String == "resolved")
             let history = (details.json["history"] as? [[String: Any]] ?? []).compactMap { $0["event"] as? String }
-            #expect(history == ["received", "routed", "offered", "promised", "accepted", "contact_person_set", "contact_person_set", "resolved"])
+            #expect(history == ["received", "routed", "offered", "promised", "letter", "accepted", "contact_person_set", "contact_person_set", "resolved"])
             let offered = (details.json["history"] as? [[String: Any]])?.first { $0["event"] as? String == "offered" }
             #expect((offered?["ranking"] as? [[String: Any]])?.count == 3)
             let messages = details.json["messages"] as? [[String: Any]] ?? []
@@ -43,7 +43,7 @@ import Testing
             #expect(second.data["case_id"] as? String == caseID)
             let details = try await daemon.get("/v1/cases/\(caseID)")
             let history = (details.json["history"] as? [[String: Any]] ?? []).compactMap { $0["event"] as? String }
-            #expect(history == ["received", "routed", "offered", "promised", "declined", "offered"])
+            #expect(history == ["received", "routed", "offered", "promised", "letter", "declined", "offered"])
         }
     }
 
@@ -70,7 +70,7 @@ import Testing
             #expect(!alert.bodyText.contains("Lone"))
             let details = try await daemon.waitForCase(caseID) { $0["state"] as? String == "unroutable" }
             let history = (details["history"] as? [[String: Any]] ?? []).compactMap { $0["event"] as? String }
-            #expect(history == ["received", "routed", "unroutable", "promised"])
+            #expect(history == ["received", "routed", "unroutable", "promised", "letter"])
         }
     }
 }

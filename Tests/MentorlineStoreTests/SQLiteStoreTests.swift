@@ -29,7 +29,7 @@ import Testing
         #expect(try store.pragma("journal_mode") == "wal")
         #expect(try store.pragma("synchronous") == "2") // FULL
         #expect(try store.pragma("foreign_keys") == "1")
-        #expect(try store.appliedMigrations().count == 3)
+        #expect(try store.appliedMigrations().count == 4)
     }
 
     @Test func theAuditTrailIsAppendOnly() async throws {
@@ -101,7 +101,8 @@ import Testing
         #expect(try await load() == ["anna": 2])
         let planner = CasePlanner(roster: Roster(), notifications: Notifications(
             publicURL: "http://127.0.0.1", timeZone: TimeZone(identifier: "UTC")!, topics: [:],
-            endpoints: RecipientEndpoints(byKind: [.mentor: EndpointID("m"), .ops: EndpointID("o")], fallback: EndpointID("m"))
+            endpoints: RecipientEndpoints(byKind: [.mentor: EndpointID("m"), .ops: EndpointID("o")], fallback: EndpointID("m")),
+            texts: PlainTexts(), letters: .standard(timeZone: TimeZone(identifier: "UTC")!)
         ))
         func act(_ action: MentorAction, _ id: String) async throws -> MentorActionResult {
             try await store.applyMentorAction(to: TaskID(id), consumingLink: nil, now: now) { task, snapshot, makeTaskID in
@@ -132,7 +133,9 @@ import Testing
     @Test func deliveryOutcomesMoveMessagesThroughTheirStates() async throws {
         let (store, _) = try temporaryStore()
         _ = try await store.commitIntakes([submission("case_1")])
-        let draft = MessageDraft(eventType: .taskOffered, recipient: .mentor(MentorID("anna")), endpoint: EndpointID("e"), caseID: CaseID("case_1"), taskID: nil, payload: Array("{}".utf8))
+        let draft = MessageDraft(eventType: .taskOffered, recipient: .mentor(MentorID("anna")), endpoint: EndpointID("e"), caseID: CaseID("case_1"), taskID: nil, payload: Array("{}".utf8),
+            text: RenderedText(text: "Ny henvendelse", template: "task.offered.da.mustache", language: .danish), values: ["case_id": .text("case_1")]
+        )
         let report = try await store.dispatch(now: now, limit: 10) { _, _, _ in [.enqueue(draft), .updateCase(CaseID("case_1"), state: .routing, progress: nil)] }
         #expect(report.messagesQueued == 1)
         let due = try await store.dueMessages(now: now, limit: 10, excluding: [])
@@ -185,5 +188,12 @@ extension MentorTask {
         #expect(report.unroutable.isEmpty)
         #expect(report.workItems == 1)
         #expect(try await store.nextDispatchWakeup(now: now) == nil)
+    }
+}
+
+/// Texts for store tests, which check what is written, not what it says.
+private struct PlainTexts: MessageTexts {
+    func render(_ event: EventType, language: LanguageCode, values: TemplateValues) -> RenderedText {
+        RenderedText(text: event.rawValue, template: "\(event.rawValue).da.mustache", language: .danish)
     }
 }

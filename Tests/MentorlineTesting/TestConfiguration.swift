@@ -22,6 +22,15 @@ package struct TestConfiguration: Sendable {
     package var actionLinks = false
     /// A whole `roster.yaml` replacing the default one.
     package var roster: String?
+    /// A `letters:` section for `mentorline.yaml` (YAML at the top level); nil keeps the shipped defaults.
+    package var letters: String?
+    /// Template files written over the shipped ones, by file name (`case.receipt.da.mustache`).
+    package var templates: [String: String] = [:]
+
+    /// The repository's `Config/templates/`, which every test configuration starts from.
+    package static let shippedTemplates = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Config/templates", isDirectory: true)
 
     package static let actionLinkSecret = "whsec_YWN0aW9uLWxpbmstc2VjcmV0LWZvci10ZXN0cy0wMQ=="
 
@@ -49,6 +58,12 @@ package struct TestConfiguration: Sendable {
         try file("secrets/admin.token", Self.adminToken + "\n")
         try file("secrets/action-links.secret", Self.actionLinkSecret + "\n")
         for mentor in mentorIDs { try file("secrets/mentor-\(mentor).token", Self.mentorToken(mentor) + "\n") }
+        let templateDirectory = directory.appendingPathComponent("templates")
+        try manager.createDirectory(at: templateDirectory, withIntermediateDirectories: true)
+        for name in try manager.contentsOfDirectory(atPath: Self.shippedTemplates.path) where name.hasSuffix(".mustache") {
+            try manager.copyItem(at: Self.shippedTemplates.appendingPathComponent(name), to: templateDirectory.appendingPathComponent(name))
+        }
+        for (name, text) in templates { try file("templates/\(name)", text) }
 
         let mentorTokens = mentorIDs.map { "    - {kind: mentor, mentor: \($0), file: secrets/mentor-\($0).token}" }.joined(separator: "\n")
         try file("mentorline.yaml", """
@@ -78,6 +93,7 @@ package struct TestConfiguration: Sendable {
               max_in_flight: 64
             dispatch:
               batch_size: 64
+            \(letters ?? "")
 
             """)
         let target = scheduleStart == nil ? "{team: everyone}" : "{schedule: later}"

@@ -16,6 +16,13 @@ package struct TestDaemon: Sendable {
 
     package var baseURL: String { "http://127.0.0.1:\(port)" }
 
+    /// The real clock, or one that starts at `start` and runs at real speed.
+    package static func clock(startingAt start: Date?) -> @Sendable () -> Date {
+        guard let start else { return { Date() } }
+        let offset = start.timeIntervalSince(Date())
+        return { Date().addingTimeInterval(offset) }
+    }
+
     /// A fresh temporary directory, removed by nothing: the OS cleans /tmp, and a failed test leaves its
     /// database behind to look at.
     package static func temporaryDirectory(_ name: String = "mentorline-test") throws -> URL {
@@ -28,26 +35,30 @@ package struct TestDaemon: Sendable {
     /// (a fresh one when nil), lends it to `body`, and shuts it down gracefully afterwards.
     package static func withDaemon<Result: Sendable>(
         _ configuration: TestConfiguration, stateDirectory: URL? = nil, environment: [String: String] = [:],
-        logLevel: Logger.Level = .warning, _ body: (TestDaemon) async throws -> Result
+        logLevel: Logger.Level = .warning, clockStartingAt start: Date? = nil, _ body: (TestDaemon) async throws -> Result
     ) async throws -> Result {
         let root = try temporaryDirectory()
         let configDirectory = try configuration.write(to: root.appendingPathComponent("Config"))
         let state = stateDirectory ?? root.appendingPathComponent("var")
         return try await withDaemon(
-            configurationDirectory: configDirectory, stateDirectory: state, environment: environment, logLevel: logLevel, body
+            configurationDirectory: configDirectory, stateDirectory: state, environment: environment, logLevel: logLevel,
+            clockStartingAt: start, body
         )
     }
 
+    /// - Parameter start: when set, the daemon's clock starts there and runs at real speed (a Friday
+    ///   afternoon, a holiday), so the letter policy can be tested on any day the suite runs.
     package static func withDaemon<Result: Sendable>(
         configurationDirectory: URL, stateDirectory: URL, environment: [String: String] = [:], logLevel: Logger.Level = .warning,
-        _ body: (TestDaemon) async throws -> Result
+        clockStartingAt start: Date? = nil, _ body: (TestDaemon) async throws -> Result
     ) async throws -> Result {
         var logger = Logger(label: "mentorline-test")
         logger.logLevel = logLevel
         let handle = DaemonHandle()
         let options = DaemonOptions(
             configurationDirectory: configurationDirectory, stateDirectory: stateDirectory.path,
-            listen: ListenAddress(parsing: "127.0.0.1:0"), environment: environment, handlesSignals: false, logger: logger
+            listen: ListenAddress(parsing: "127.0.0.1:0"), environment: environment, handlesSignals: false,
+            now: Self.clock(startingAt: start), logger: logger
         )
         return try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await MentorlineDaemon.run(options, handle: handle) }

@@ -34,6 +34,10 @@ package enum CaseEventKind: String, Codable, Sendable, CaseIterable, Hashable {
     case promiseAtRisk = "promise_at_risk"
     case resolved
     case reopened
+    /// A mentor booked an appointment with the caller's side.
+    case appointmentBooked = "appointment_booked"
+    /// A message to the caller's side was queued, held by the letter policy, or not sent: `reason` says which.
+    case letter
     case unroutable
 }
 

@@ -15,7 +15,8 @@ extension CasePlanner {
         }
         let id = task.caseID
         let who = actor.auditName
-        var changes: [CaseChange] = [.updateTask(updated)]
+        // An appointment leaves the task as it is.
+        var changes: [CaseChange] = updated == task ? [] : [.updateTask(updated)]
         switch action {
         case .accept:
             changes.append(.cancelTaskTimers(task.id))
@@ -72,6 +73,20 @@ extension CasePlanner {
             changes.append(.appendEvent(id, CaseEvent(
                 at: now, kind: .resolved, actor: who, detail: CaseEventDetail(task: task.id, mentor: task.mentor, reason: outcome.map(CPRMasking.masked))
             )))
+        case .appointment(let appointment):
+            var booked = appointment
+            booked.place = appointment.place.map(CPRMasking.masked)
+            changes.append(.appendEvent(id, CaseEvent(
+                at: now, kind: .appointmentBooked, actor: who, detail: CaseEventDetail(task: task.id, mentor: task.mentor, until: booked.at)
+            )))
+            let mentorName = roster.mentors[task.mentor]?.name ?? task.mentor.rawValue
+            changes += letters(
+                notifications.caseAppointment(
+                    caseID: id, intake: snapshot.intake, representative: snapshot.representative, receivedAt: snapshot.receivedAt,
+                    appointment: booked, mentorName: mentorName, at: now
+                ),
+                caseID: id, now: now
+            )
         case .reopen(let reason):
             changes.append(.updateCase(id, state: .accepted, progress: nil))
             changes.append(.appendEvent(id, CaseEvent(

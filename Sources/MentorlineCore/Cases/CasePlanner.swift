@@ -135,12 +135,26 @@ package struct CasePlanner: Sendable {
             let lead = min(roster.rules.promiseAlertLead.timeInterval, remaining / 2)
             changes.append(.schedule(CaseTimer(kind: .promiseCheck, caseID: id, due: promise.addingTimeInterval(-lead))))
         }
-        let draft = notifications.caseReceipt(caseID: id, intake: snapshot.intake, promise: promise, at: now)
-        let reason = draft == nil
-            ? "no receipt sent: no endpoint is configured for \(RecipientKind(snapshot.intake.caller.kind).rawValue) messages"
-            : "receipt sent to the caller"
+        let messages = notifications.caseReceipt(
+            caseID: id, intake: snapshot.intake, representative: snapshot.representative, receivedAt: snapshot.receivedAt, promise: promise, at: now
+        )
+        let reason = messages.drafts.isEmpty ? "no receipt sent" : "receipt queued"
         changes.append(.appendEvent(id, CaseEvent(at: now, kind: .promised, actor: "system", detail: CaseEventDetail(deadline: promise, reason: reason))))
-        if let draft { changes.append(.enqueue(draft)) }
+        changes += letters(messages, caseID: id, now: now)
+        return changes
+    }
+}
+
+extension CasePlanner {
+    /// The messages of a caller-facing event queued, each with its line in the case's trail.
+    func letters(_ messages: CallerMessages, caseID: CaseID, now: Date) -> [CaseChange] {
+        var changes: [CaseChange] = []
+        for note in messages.notes {
+            changes.append(.appendEvent(caseID, CaseEvent(at: now, kind: .letter, actor: "system", detail: CaseEventDetail(reason: note))))
+        }
+        for draft in messages.drafts {
+            changes.append(.enqueue(draft))
+        }
         return changes
     }
 }

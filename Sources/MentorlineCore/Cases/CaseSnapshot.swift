@@ -17,11 +17,13 @@ package struct CaseSnapshot: Hashable, Sendable {
     /// The contact person of each of the case's subjects that has one.
     package var contactPersons: [ContactSubject: MentorID]
     package var promisedBy: Date?
+    /// The representative registered for the case's citizen on an earlier case (this case's own is in `intake`).
+    package var representative: Representative?
 
     package init(
         id: CaseID, state: CaseState, receivedAt: Date, intake: CaseIntake, progress: RoutingProgress?, declinedBy: Set<MentorID>,
         openOffers: [MentorTask] = [], offeredBefore: Bool = false, contactPerson: MentorID? = nil, promisedBy: Date? = nil,
-        contactPersons: [ContactSubject: MentorID] = [:]
+        contactPersons: [ContactSubject: MentorID] = [:], representative: Representative? = nil
     ) {
         self.id = id
         self.state = state
@@ -34,5 +36,6 @@ package struct CaseSnapshot: Hashable, Sendable {
         self.contactPerson = contactPerson
         self.contactPersons = contactPersons
         self.promisedBy = promisedBy
+        self.representative = representative
     }
 }

@@ -8,6 +8,10 @@ package enum EventType: String, Codable, Sendable, CaseIterable, Hashable {
     case taskHandedOver = "task.handed_over"
     /// The caller's receipt: the case is registered and when to expect contact.
     case caseReceipt = "case.receipt"
+    /// The caller: a mentor booked a meeting or phone appointment with them.
+    case caseAppointment = "case.appointment"
+    /// The caller: a reminder of that appointment, sent ahead of it within the letter policy.
+    case caseAppointmentReminder = "case.appointment_reminder"
     /// The coordinator: a callback promise is about to be missed.
     case casePromiseAtRisk = "case.promise_at_risk"
     /// Ops: nobody could take a case.

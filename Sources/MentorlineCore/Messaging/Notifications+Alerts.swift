@@ -25,16 +25,17 @@ extension Notifications {
 
     /// Alert ops that nobody could take a case. No personal data: ops follow the status URL.
     package func caseUnroutable(caseID: CaseID, intake: CaseIntake, reason: String, coordinator: MentorID?, at now: Date) -> MessageDraft {
-        let handedTo = coordinator.map { " Koordinator \($0) har fået den." } ?? " Ingen koordinator er sat op."
-        let data = CaseUnroutableData(
-            caseId: caseID, recipient: RecipientReference(.ops),
-            text: "Ingen mentor kunne tage sag \(caseID) (\(urgencyLabel(intake.urgency))): \(reason).\(handedTo)", reason: reason,
-            urgency: intake.urgency, topics: intake.topics, coordinator: coordinator, statusUrl: statusURL(caseID)
-        )
-        return MessageDraft(
-            eventType: .caseUnroutable, recipient: .ops, endpoint: endpoints.endpoint(for: .ops), caseID: caseID, taskID: nil,
-            payload: WebhookPayload(type: .caseUnroutable, timestamp: now, data: data).encoded()
-        )
+        var values: TemplateValues = ["case_id": .text(caseID.rawValue), "urgency": .text(urgencyLabel(intake.urgency)), "reason": .text(reason)]
+        if let coordinator { values["coordinator"] = .text(coordinator.rawValue) }
+        return message(
+            .caseUnroutable, to: .ops, endpoint: endpoints.endpoint(for: .ops, event: .caseUnroutable), caseID: caseID, taskID: nil,
+            values: values, at: now
+        ) { text in
+            CaseUnroutableData(
+                caseId: caseID, recipient: RecipientReference(.ops), text: text.text, reason: reason, urgency: intake.urgency,
+                topics: intake.topics, coordinator: coordinator, statusUrl: statusURL(caseID)
+            )
+        }
     }
 
     struct PromiseAtRiskData: Encodable, Sendable {
@@ -64,15 +65,18 @@ extension Notifications {
         caseID: CaseID, intake: CaseIntake, state: CaseState, promisedBy: Date, coordinator: MentorID?, at now: Date
     ) -> MessageDraft {
         let recipient: MessageRecipient = coordinator.map { .mentor($0) } ?? .ops
-        let data = PromiseAtRiskData(
-            caseId: caseID, recipient: RecipientReference(recipient),
-            text: "Sag \(caseID): \(callerLabel(intake.caller.kind)) er lovet kontakt senest kl. \(clock(promisedBy)), og ingen har taget sagen endnu.",
-            promisedBy: promisedBy, state: state, urgency: intake.urgency, topics: intake.topics, statusUrl: statusURL(caseID)
-        )
-        return MessageDraft(
-            eventType: .casePromiseAtRisk, recipient: recipient, endpoint: endpoints.endpoint(for: recipient), caseID: caseID, taskID: nil,
-            payload: WebhookPayload(type: .casePromiseAtRisk, timestamp: now, data: data).encoded()
-        )
+        let values: TemplateValues = [
+            "case_id": .text(caseID.rawValue), "caller": callerValue(intake.caller.kind), "promise_time": .text(clock(promisedBy)),
+        ]
+        return message(
+            .casePromiseAtRisk, to: recipient, endpoint: endpoints.endpoint(for: recipient, event: .casePromiseAtRisk), caseID: caseID,
+            taskID: nil, values: values, at: now
+        ) { text in
+            PromiseAtRiskData(
+                caseId: caseID, recipient: RecipientReference(recipient), text: text.text, promisedBy: promisedBy, state: state,
+                urgency: intake.urgency, topics: intake.topics, statusUrl: statusURL(caseID)
+            )
+        }
     }
 
     struct MessageDeadData: Encodable, Sendable {
@@ -101,14 +105,18 @@ extension Notifications {
     package func messageDead(
         messageID: MessageID, caseID: CaseID?, eventType: EventType, endpoint: EndpointID, attempts: Int, lastError: String, at now: Date
     ) -> MessageDraft {
-        let data = MessageDeadData(
-            caseId: caseID, messageId: messageID, recipient: RecipientReference(.ops),
-            text: "Besked \(messageID) (\(eventType.rawValue)) til \(endpoint) kunne ikke leveres efter \(attempts) forsøg.",
-            eventType: eventType, endpoint: endpoint, attempts: attempts, lastError: lastError
-        )
-        return MessageDraft(
-            eventType: .messageDead, recipient: .ops, endpoint: endpoints.endpoint(for: .ops), caseID: caseID, taskID: nil,
-            payload: WebhookPayload(type: .messageDead, timestamp: now, data: data).encoded()
-        )
+        let values: TemplateValues = [
+            "message_id": .text(messageID.rawValue), "event": .text(eventType.rawValue), "endpoint": .text(endpoint.rawValue),
+            "attempts": .text(String(attempts)),
+        ]
+        return message(
+            .messageDead, to: .ops, endpoint: endpoints.endpoint(for: .ops, event: .messageDead), caseID: caseID, taskID: nil,
+            values: values, at: now
+        ) { text in
+            MessageDeadData(
+                caseId: caseID, messageId: messageID, recipient: RecipientReference(.ops), text: text.text, eventType: eventType,
+                endpoint: endpoint, attempts: attempts, lastError: lastError
+            )
+        }
     }
 }

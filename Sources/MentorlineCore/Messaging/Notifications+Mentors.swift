@@ -61,35 +61,30 @@ extension Notifications {
     package func taskOffered(task: MentorTask, intake: CaseIntake, method: ContactMethod?, at now: Date) -> MessageDraft {
         let recipient = MessageRecipient.mentor(task.mentor)
         let expires = now + (actionLinks?.validFor ?? .zero)
-        let text: String
-        switch task.purpose {
-        case .coordinator:
-            text = "Ingen mentor kunne tage en henvendelse fra \(callerLabel(intake.caller.kind))"
-                + (intake.topics.isEmpty ? "" : " om \(topicLabels(intake))")
-                + " (\(urgencyLabel(intake.urgency))). Som koordinator: tag den, eller giv den videre."
-        case .offer, .handoff:
-            var who = callerLabel(intake.caller.kind)
-            if let organisation = intake.caller.organisation { who += " (\(organisation))" }
-            let about = intake.topics.isEmpty ? "" : " om \(topicLabels(intake))"
-            let language = intake.language == .danish ? "" : ", sprog: \(intake.language)"
-            text = "Ny henvendelse fra \(who)\(about), \(urgencyLabel(intake.urgency))\(language). Svar inden kl. \(clock(task.deadline))."
+        var values: TemplateValues = [
+            "case_id": .text(task.caseID.rawValue), "coordinator": .flag(task.purpose == .coordinator), "caller": callerValue(intake.caller.kind),
+            "urgency": .text(urgencyLabel(intake.urgency)), "deadline": .text(clock(task.deadline)),
+        ]
+        if !intake.topics.isEmpty { values["topics"] = .text(topicLabels(intake)) }
+        if let organisation = intake.caller.organisation { values["organisation"] = .text(organisation) }
+        if intake.language != .danish { values["language"] = .text(intake.language.rawValue) }
+        return message(
+            .taskOffered, to: recipient, endpoint: method?.endpoint ?? endpoints.endpoint(for: recipient, event: .taskOffered),
+            caseID: task.caseID, taskID: task.id, values: values, at: now
+        ) { text in
+            TaskOfferedData(
+                caseId: task.caseID, taskId: task.id, recipient: RecipientReference(recipient), address: method?.address, text: text.text,
+                purpose: task.purpose, deadline: task.purpose == .coordinator ? nil : task.deadline, urgency: intake.urgency,
+                topics: intake.topics, language: intake.language, caller: intake.caller, citizenReference: intake.citizenReference,
+                representative: intake.representative, note: intake.note, level: task.level + 1,
+                actions: .init(
+                    accept: actionLinks?.url(task: task.id, mentor: task.mentor, action: .accept, expires: expires),
+                    decline: actionLinks?.url(task: task.id, mentor: task.mentor, action: .decline, expires: expires),
+                    acceptApi: "\(publicURL)/v1/tasks/\(task.id)/accept", declineApi: "\(publicURL)/v1/tasks/\(task.id)/decline"
+                ),
+                statusUrl: statusURL(task.caseID)
+            )
         }
-        let data = TaskOfferedData(
-            caseId: task.caseID, taskId: task.id, recipient: RecipientReference(recipient), address: method?.address, text: text,
-            purpose: task.purpose, deadline: task.purpose == .coordinator ? nil : task.deadline, urgency: intake.urgency,
-            topics: intake.topics, language: intake.language, caller: intake.caller, citizenReference: intake.citizenReference,
-            representative: intake.representative, note: intake.note, level: task.level + 1,
-            actions: .init(
-                accept: actionLinks?.url(task: task.id, mentor: task.mentor, action: .accept, expires: expires),
-                decline: actionLinks?.url(task: task.id, mentor: task.mentor, action: .decline, expires: expires),
-                acceptApi: "\(publicURL)/v1/tasks/\(task.id)/accept", declineApi: "\(publicURL)/v1/tasks/\(task.id)/decline"
-            ),
-            statusUrl: statusURL(task.caseID)
-        )
-        return MessageDraft(
-            eventType: .taskOffered, recipient: recipient, endpoint: method?.endpoint ?? endpoints.endpoint(for: recipient),
-            caseID: task.caseID, taskID: task.id, payload: WebhookPayload(type: .taskOffered, timestamp: now, data: data).encoded()
-        )
     }
 
     struct TaskWithdrawnData: Encodable, Sendable {
@@ -119,15 +114,16 @@ extension Notifications {
     /// Tell a mentor that an offer is no longer theirs to take.
     package func taskWithdrawn(task: MentorTask, reason: WithdrawalReason, at now: Date) -> MessageDraft {
         let recipient = MessageRecipient.mentor(task.mentor)
-        let text = switch reason {
-        case .expired: "Henvendelsen er givet videre: svarfristen kl. \(clock(task.deadline)) er overskredet."
-        case .takenByColleague: "Henvendelsen er taget af en kollega. Du skal ikke gøre mere."
+        let values: TemplateValues = [
+            "case_id": .text(task.caseID.rawValue), "expired": .flag(reason == .expired), "taken": .flag(reason == .takenByColleague),
+            "deadline": .text(clock(task.deadline)),
+        ]
+        return message(
+            .taskWithdrawn, to: recipient, endpoint: endpoints.endpoint(for: recipient, event: .taskWithdrawn), caseID: task.caseID,
+            taskID: task.id, values: values, at: now
+        ) { text in
+            TaskWithdrawnData(caseId: task.caseID, taskId: task.id, recipient: RecipientReference(recipient), text: text.text, reason: reason.rawValue)
         }
-        let data = TaskWithdrawnData(caseId: task.caseID, taskId: task.id, recipient: RecipientReference(recipient), text: text, reason: reason.rawValue)
-        return MessageDraft(
-            eventType: .taskWithdrawn, recipient: recipient, endpoint: endpoints.endpoint(for: recipient), caseID: task.caseID, taskID: task.id,
-            payload: WebhookPayload(type: .taskWithdrawn, timestamp: now, data: data).encoded()
-        )
     }
 
     struct TaskHandedOverData: Encodable, Sendable {
@@ -171,18 +167,21 @@ extension Notifications {
         task: MentorTask, from: MentorID, fromName: String, intake: CaseIntake, contactPerson: Bool, at now: Date
     ) -> MessageDraft {
         let recipient = MessageRecipient.mentor(task.mentor)
-        let about = intake.topics.isEmpty ? "" : " om \(topicLabels(intake))"
-        let role = contactPerson ? " Du er nu fast kontaktperson." : ""
-        let data = TaskHandedOverData(
-            caseId: task.caseID, taskId: task.id, recipient: RecipientReference(recipient),
-            text: "\(fromName) har givet dig en henvendelse fra \(callerLabel(intake.caller.kind))\(about).\(role)",
-            fromMentor: from, handoffNote: task.note, contactPerson: contactPerson, urgency: intake.urgency, topics: intake.topics,
-            language: intake.language, caller: intake.caller, citizenReference: intake.citizenReference,
-            representative: intake.representative, note: intake.note, statusUrl: statusURL(task.caseID)
-        )
-        return MessageDraft(
-            eventType: .taskHandedOver, recipient: recipient, endpoint: endpoints.endpoint(for: recipient), caseID: task.caseID, taskID: task.id,
-            payload: WebhookPayload(type: .taskHandedOver, timestamp: now, data: data).encoded()
-        )
+        var values: TemplateValues = [
+            "case_id": .text(task.caseID.rawValue), "from": .text(fromName), "caller": callerValue(intake.caller.kind),
+            "contact_person": .flag(contactPerson),
+        ]
+        if !intake.topics.isEmpty { values["topics"] = .text(topicLabels(intake)) }
+        return message(
+            .taskHandedOver, to: recipient, endpoint: endpoints.endpoint(for: recipient, event: .taskHandedOver), caseID: task.caseID,
+            taskID: task.id, values: values, at: now
+        ) { text in
+            TaskHandedOverData(
+                caseId: task.caseID, taskId: task.id, recipient: RecipientReference(recipient), text: text.text,
+                fromMentor: from, handoffNote: task.note, contactPerson: contactPerson, urgency: intake.urgency, topics: intake.topics,
+                language: intake.language, caller: intake.caller, citizenReference: intake.citizenReference,
+                representative: intake.representative, note: intake.note, statusUrl: statusURL(task.caseID)
+            )
+        }
     }
 }

@@ -1,6 +1,8 @@
 package import Foundation
 
-/// Builds the messages the dispatcher sends. Texts are plain Danish, one line, readable on a phone.
+/// Builds the messages the dispatcher sends: the payload a gateway needs, and a text rendered from the
+/// deployment's templates. Caller-facing messages are addressed by the representative rule and timed
+/// by the letter policy here, and nowhere else.
 package struct Notifications: Sendable {
     /// Where status URLs and action links point, without a trailing slash.
     package var publicURL: String
@@ -10,15 +12,34 @@ package struct Notifications: Sendable {
     package var endpoints: RecipientEndpoints
     /// Signed links for offers; nil puts only the API's URLs in offers (they need a mentor token).
     package var actionLinks: ActionLinks?
+    package var texts: any MessageTexts
+    /// When caller-facing messages may go, and to whom when a citizen is represented.
+    package var letters: LetterRules
 
     package init(
-        publicURL: String, timeZone: TimeZone, topics: [TopicID: Topic], endpoints: RecipientEndpoints, actionLinks: ActionLinks? = nil
+        publicURL: String, timeZone: TimeZone, topics: [TopicID: Topic], endpoints: RecipientEndpoints, texts: any MessageTexts,
+        letters: LetterRules, actionLinks: ActionLinks? = nil
     ) {
         self.publicURL = publicURL
         self.timeZone = timeZone
         self.topics = topics
         self.endpoints = endpoints
+        self.texts = texts
+        self.letters = letters
         self.actionLinks = actionLinks
+    }
+
+    /// A message whose payload carries the text rendered from `values`: `data` builds the payload's
+    /// `data` around that text.
+    func message<Data: Encodable & Sendable>(
+        _ event: EventType, to recipient: MessageRecipient, endpoint: EndpointID, caseID: CaseID?, taskID: TaskID?,
+        language: LanguageCode = .danish, values: TemplateValues, at now: Date, data: (RenderedText) -> Data
+    ) -> MessageDraft {
+        let text = texts.render(event, language: language, values: values)
+        return MessageDraft(
+            eventType: event, recipient: recipient, endpoint: endpoint, caseID: caseID, taskID: taskID,
+            payload: WebhookPayload(type: event, timestamp: now, data: data(text)).encoded(), text: text, values: values
+        )
     }
 
     func statusURL(_ caseID: CaseID) -> String { "\(publicURL)/v1/cases/\(caseID)" }
@@ -40,6 +61,9 @@ package struct Notifications: Sendable {
         }
     }
 
+    /// The caller label as a template value.
+    func callerValue(_ kind: CallerKind) -> TemplateValue { .text(callerLabel(kind)) }
+
     func topicLabels(_ intake: CaseIntake) -> String {
         intake.topics.map { topics[$0]?.label ?? $0.rawValue }.joined(separator: ", ")
     }
@@ -50,6 +74,12 @@ package struct Notifications: Sendable {
         let hour = local.secondsIntoDay / 3600
         let minute = (local.secondsIntoDay % 3600) / 60
         return (hour < 10 ? "0\(hour)" : "\(hour)") + ":" + (minute < 10 ? "0\(minute)" : "\(minute)")
+    }
+
+    /// `2026-05-26 08:00` in the deployment's time zone, for the case's trail.
+    func stamp(_ instant: Date) -> String {
+        guard instant < .distantFuture else { return "further notice" }
+        return "\(LocalDateTime(instant, in: timeZone).date) \(clock(instant))"
     }
 
     /// `i dag kl. 14:05`, `i morgen kl. 08:00` or `mandag den 30. november kl. 08:00`.

@@ -9,6 +9,8 @@ package enum MentorAction: Hashable, Sendable {
     case resolve(outcome: String?)
     /// Take a resolved case up again.
     case reopen(reason: String?)
+    /// Book a meeting or call with the caller's side of an accepted case: they get a confirmation and a reminder.
+    case appointment(Appointment)
 
     /// The name used in URLs, logs and the audit trail.
     package var name: String {
@@ -18,6 +20,7 @@ package enum MentorAction: Hashable, Sendable {
         case .handoff: "handoff"
         case .resolve: "resolve"
         case .reopen: "reopen"
+        case .appointment: "appointment"
         }
     }
 
@@ -25,7 +28,7 @@ package enum MentorAction: Hashable, Sendable {
     /// Accepting and declining stay with the mentor offered the case.
     package var adminMayAct: Bool {
         switch self {
-        case .handoff, .reopen, .resolve: true
+        case .handoff, .reopen, .resolve, .appointment: true
         case .accept, .decline: false
         }
     }
@@ -83,7 +86,9 @@ extension MentorTask {
         case (.reopen, .resolved):
             next.state = .accepted
             next.resolvedAt = nil
-        case (.accept, _), (.decline, _), (.handoff, _), (.resolve, _), (.reopen, _):
+        case (.appointment, .accepted):
+            break
+        case (.accept, _), (.decline, _), (.handoff, _), (.resolve, _), (.reopen, _), (.appointment, _):
             return .failure(.conflict(current: state))
         }
         return .success(next)

@@ -62,6 +62,12 @@ struct CaseView: Encodable {
         var deliveredAt: Date?
         var lastStatus: Int?
         var lastError: String?
+        var text: String?
+        var template: String?
+        var language: String?
+        /// Set while the letter policy holds the message: its code and words (`holiday`, `Whit Monday`).
+        var heldReason: String?
+        var heldDetail: String?
     }
 
     init(_ details: CaseDetails) {
@@ -92,7 +98,9 @@ struct CaseView: Encodable {
             MessageView(
                 id: message.id, type: message.eventType, recipient: "\(message.recipientKind):\(message.recipientID)", endpoint: message.endpoint,
                 state: message.state, attempts: message.attempts, createdAt: message.createdAt, notBefore: message.notBefore,
-                deliveredAt: message.deliveredAt, lastStatus: message.lastStatus, lastError: message.lastError
+                deliveredAt: message.deliveredAt, lastStatus: message.lastStatus, lastError: message.lastError, text: message.text,
+                template: message.template, language: message.language,
+                heldReason: message.state == .pending ? message.heldReason : nil, heldDetail: message.state == .pending ? message.heldDetail : nil
             )
         }
     }

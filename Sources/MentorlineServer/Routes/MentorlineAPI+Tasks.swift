@@ -12,9 +12,12 @@ struct TaskActionBody: Decodable {
     var to: String?
     var note: String?
     var contactPerson: Bool?
+    /// Appointment: when (ISO 8601, or wall clock in the deployment's zone) and where (none: a phone call).
+    var at: String?
+    var place: String?
 
     enum CodingKeys: String, CodingKey {
-        case reason, outcome, to, note
+        case reason, outcome, to, note, at, place
         case contactPerson = "contact_person"
     }
 
@@ -22,7 +25,7 @@ struct TaskActionBody: Decodable {
 
     func problems() -> [FieldProblem] {
         var problems: [FieldProblem] = []
-        for (field, value) in [("reason", reason), ("outcome", outcome), ("note", note)] {
+        for (field, value) in [("reason", reason), ("outcome", outcome), ("note", note), ("place", place)] {
             if let value, value.count > Self.maximumLength {
                 problems.append(FieldProblem(field: field, reason: "may be at most \(Self.maximumLength) characters"))
             }
@@ -75,6 +78,20 @@ extension MentorlineAPI {
             throw Problem.invalidFields([FieldProblem(field: "to", reason: "is required: the id of the mentor taking the case over")])
         }
         return .handoff(to: MentorID(to), note: body.note, transferContactPerson: body.contactPerson ?? false)
+    }
+
+    /// The appointment body: `at` is required, in the future and within a year.
+    func appointment(_ body: TaskActionBody) throws -> MentorAction {
+        let now = environment.now()
+        let timeZone = environment.settings().planner.notifications.timeZone
+        guard let text = body.at, let at = InstantParsing.parse(text, in: timeZone) else {
+            throw Problem.invalidFields([FieldProblem(field: "at", reason: "is required: when, such as 2026-12-03T10:30 (local time) or with an offset")])
+        }
+        guard at > now, at.timeIntervalSince(now) <= 366 * 86400 else {
+            throw Problem.invalidFields([FieldProblem(field: "at", reason: "must be in the future and within a year")])
+        }
+        let place = body.place?.trimmingCharacters(in: .whitespacesAndNewlines)
+        return .appointment(Appointment(at: at, place: place?.isEmpty == false ? place : nil))
     }
 
     /// Applies an action through the store and the planner in force; throws the matching problem when refused.
