@@ -125,6 +125,66 @@ struct SettingsValidationTests {
         #expect(!errors.joined().contains("pa55word"))
     }
 
+    @Test func letterPolicySectionsAreReadAndCheckedWithTheirLines() throws {
+        let good = ConfigFixture.minimalSettings + """
+
+            letters:
+              citizens:
+                quiet: [{from: sat 00:00, to: mon 00:00}]
+                daily_window: {from: "09:00", to: "15:00"}
+                holidays: {christmas_eve: false}
+                closed_dates: [2026-12-28]
+              companies: {holidays: false}
+              exempt: [{event: case.appointment, within: 5m}]
+              representative: copy
+              reminder_lead: 2d
+            """
+        let letters = try ConfigFixture(settings: good).load().letters
+        #expect(letters.citizens.quietSpans.map(\.description) == ["sat 00:00–mon 00:00"])
+        #expect(letters.citizens.dailyWindow?.description == "09:00–15:00")
+        #expect(letters.citizens.holidays.customDays == [.constitutionDay, .newYearsEve])
+        #expect(letters.citizens.closedDates == [LocalDate(year: 2026, month: 12, day: 28)!])
+        #expect(letters.companies.holidays.enabled == false)
+        #expect(letters.exemptions == [.caseAppointment: .seconds(300)])
+        #expect(letters.representation == .copy)
+        #expect(letters.reminderLead == .seconds(172_800))
+
+        let bad = ConfigFixture.minimalSettings + """
+
+            letters:
+              citizens:
+                quiet: [{from: fri 12:00, to: fri 12:00}]
+                daily_window: {from: "17:00", to: "08:00"}
+                closed_dates: [2026-13-01]
+              exempt: [{event: task.offered, within: 15m}]
+              representative: sometimes
+            """
+        #expect(ConfigFixture(settings: bad).errors() == [
+            "mentorline.yaml:7:13: invalid quiet period 'fri 12:00' to 'fri 12:00' (expected a weekday and a time each, such as from: fri 12:00, to: mon 08:00, and two different moments)",
+            "mentorline.yaml:8:19: 'daily_window' must end after it starts on the same day, found 17:00–08:00",
+            "mentorline.yaml:9:20: invalid date '2026-13-01' in 'closed_dates' (expected YYYY-MM-DD)",
+            "mentorline.yaml:10:12: 'task.offered' is not a message to citizens or companies; only those can be exempt",
+            "mentorline.yaml:11:19: unknown representative mode 'sometimes' (expected instead or copy)",
+        ])
+    }
+
+    @Test func aTemplateProblemIsReportedAtItsFileAndLine() {
+        var fixture = ConfigFixture()
+        fixture.files["templates/case.receipt.da.mustache"] = "Tak for din henvendelse.\nSagsnummer: {{case_idd}}.\n"
+        #expect(fixture.errors() == [
+            "templates/case.receipt.da.mustache:2:1: unknown variable 'case_idd' (did you mean 'case_id'?)",
+        ])
+    }
+
+    @Test func aTemplateTooLongForItsEndpointIsRefused() {
+        var fixture = ConfigFixture()
+        fixture.settings = fixture.settings.replacingOccurrences(of: "secret_file: secrets/hook.secret}", with: "secret_file: secrets/hook.secret, max_text_length: 40}")
+        let errors = fixture.errors()
+        #expect(errors.contains { $0.hasPrefix("templates/task.offered.da.mustache:1:1: renders to ") && $0.hasSuffix("the channel allows 40") })
+        // Caller-facing templates have no endpoint in this fixture, so no limit applies to them.
+        #expect(!errors.contains { $0.hasPrefix("templates/case.receipt") })
+    }
+
     @Test func missingRecipient() {
         let settings = ConfigFixture.minimalSettings.replacingOccurrences(of: "{mentor: gateway, ops: gateway}", with: "{mentor: gateway}")
         #expect(ConfigFixture(settings: settings).errors() == [

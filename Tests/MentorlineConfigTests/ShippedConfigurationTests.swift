@@ -32,7 +32,10 @@ struct ShippedConfigurationTests {
         #expect(configuration.delivery.retry.delays == RetryPolicy.standard.delays)
         #expect(configuration.delivery.recipients == [
             .mentor: EndpointID("mentor-gateway"), .ops: EndpointID("ops-alerts"), .citizen: EndpointID("caller-gateway"),
-            .company: EndpointID("caller-gateway"), .representative: EndpointID("caller-gateway"), .staff: EndpointID("mentor-gateway"),
+            .company: EndpointID("caller-gateway"), .representative: EndpointID("caller-gateway"), .staff: EndpointID("caller-gateway"),
+        ])
+        #expect(configuration.delivery.recipientsByEvent == [
+            .citizen: [.caseReceipt: EndpointID("sms-gateway")], .representative: [.caseReceipt: EndpointID("sms-gateway")],
         ])
         #expect(configuration.delivery.endpoint(for: .ops)?.secretKey.count == 32)
         #expect(configuration.dispatch.batchSize == 256)
@@ -78,5 +81,23 @@ struct ShippedConfigurationTests {
                 }
             }
         }
+    }
+
+    @Test func theLetterPolicyIsTheMunicipalitysDefault() {
+        let standard = LetterRules.standard(timeZone: configuration.timeZone)
+        #expect(configuration.letters == standard)
+        #expect(configuration.letters.exemptions == [.caseReceipt: .seconds(900)])
+        #expect(configuration.letters.representation == .instead)
+    }
+
+    @Test func everyEventTypeHasADanishTemplateAndSMSTextsFit() {
+        for event in EventType.allCases {
+            let text = configuration.texts.render(event, language: .danish, values: event.templateVariables)
+            #expect(text.template == "\(event.rawValue).da.mustache")
+            #expect(!text.text.isEmpty)
+        }
+        // Receipts go by SMS: the shipped limit is four concatenated messages.
+        #expect(configuration.delivery.textLimit(for: .caseReceipt, roster: configuration.roster) == 612)
+        #expect(configuration.delivery.textLimit(for: .caseAppointment, roster: configuration.roster) == nil)
     }
 }

@@ -4,20 +4,33 @@
 /// Cases are declared public holidays first. Two can fall on one date (Whit Monday was Constitution Day
 /// in 2017); wherever one holiday must be named for a date, the first declared wins.
 package enum DanishHoliday: String, CaseIterable, Hashable, Sendable {
+    /// 1 January.
     case newYearsDay = "new_years_day"
+    /// Three days before Easter Sunday.
     case maundyThursday = "maundy_thursday"
+    /// Two days before Easter Sunday.
     case goodFriday = "good_friday"
+    /// By the Gregorian computus (`LocalDate.easterSunday(in:)`).
     case easterSunday = "easter_sunday"
+    /// The day after Easter Sunday.
     case easterMonday = "easter_monday"
-    /// Abolished from 2024: it exists only in 2023 and earlier.
+    /// The fourth Friday after Easter (26 days after Easter Sunday); abolished from 2024, so only in 2023 and earlier.
     case generalPrayerDay = "general_prayer_day"
+    /// 39 days after Easter Sunday.
     case ascensionDay = "ascension_day"
+    /// 49 days after Easter Sunday.
     case whitSunday = "whit_sunday"
+    /// 50 days after Easter Sunday.
     case whitMonday = "whit_monday"
+    /// 25 December.
     case christmasDay = "christmas_day"
+    /// 26 December.
     case boxingDay = "boxing_day"
+    /// 5 June; closed by custom.
     case constitutionDay = "constitution_day"
+    /// 24 December; closed by custom.
     case christmasEve = "christmas_eve"
+    /// 31 December; closed by custom.
     case newYearsEve = "new_years_eve"
 
     /// The last year with a General Prayer Day (store bededag).
@@ -77,7 +90,7 @@ package enum DanishHoliday: String, CaseIterable, Hashable, Sendable {
 
     /// The date of the holiday in `year`, or nil when there is none (General Prayer Day after 2023).
     package func date(in year: Int) -> LocalDate? {
-        date(in: year, easterSunday: .easterSunday(in: year))
+        date(in: year, easterSunday: LocalDate.easterSunday(in: year))
     }
 
     /// `date(in:)` with that year's Easter Sunday already computed, for callers that ask about every case.

@@ -12,6 +12,7 @@ package import Foundation
 /// never occur (a window from 02:30 opens when the clocks jump to 03:00), and readings repeated when
 /// they fall back get the same verdict both times.
 package struct LetterPolicy: Hashable, Sendable {
+    /// The zone whose wall clock the rules read.
     package var timeZone: TimeZone
     /// The hours of every day in which letters may go out; nil: all day.
     package var dailyWindow: DailyWindow?
