@@ -11,7 +11,8 @@ extension SQLiteStore {
             let tasks = try Row.fetchAll(db, sql: "SELECT * FROM tasks WHERE case_id = ? ORDER BY offered_at, id", arguments: [id.rawValue])
                 .map { try Self.task(from: $0) }
             let messages = try Row.fetchAll(db, sql: """
-                SELECT id, event_type, recipient_kind, recipient_id, endpoint, state, attempts, created_at, not_before, delivered_at, last_status, last_error
+                SELECT id, event_type, recipient_kind, recipient_id, endpoint, state, attempts, created_at, not_before, delivered_at, last_status, last_error,
+                    text, template, language, held_reason, held_detail
                 FROM outbox WHERE case_id = ? ORDER BY created_at, id
                 """, arguments: [id.rawValue]).map { try Self.messageSummary(from: $0) }
             let snapshot = try Self.snapshot(from: row, declinedBy: [])
