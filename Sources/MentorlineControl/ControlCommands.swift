@@ -70,7 +70,7 @@ package enum ControlCommands {
     }
 
     /// Runs `body` with a client for `connection`, turning every error into a ``ControlError``.
-    private static func online(_ connection: DaemonConnection, _ body: (DaemonClient) async throws -> String) async throws(ControlError) -> String {
+    static func online(_ connection: DaemonConnection, _ body: (DaemonClient) async throws -> String) async throws(ControlError) -> String {
         do {
             return try await DaemonClient.with(connection, body)
         } catch let error as ControlError {

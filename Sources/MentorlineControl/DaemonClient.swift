@@ -44,8 +44,22 @@ package struct DaemonClient: Sendable {
         _ = try await send(.delete, path)
     }
 
+    /// `GET`, decoded as `type`, with the body as the daemon sent it (`--json` passes it through).
+    ///
+    /// - Parameter notFound: the line for a 404 that the daemon itself answered (a problem document with a
+    ///   detail); any other 404 keeps the general line, which asks whether the URL is a Mentorline daemon's.
+    func getWithBody<Answer: Decodable>(
+        _ path: [String], query: [(String, String)] = [], as type: Answer.Type, notFound: (@Sendable (_ detail: String) -> String)? = nil
+    ) async throws -> (answer: Answer, body: [UInt8]) {
+        let body = try await send(.get, path, query: query, notFound: notFound)
+        return (try decode(type, from: body, method: .get, path: path), body)
+    }
+
     /// Sends one request and returns the body of a 2xx answer; anything else throws.
-    private func send(_ method: HTTPMethod, _ path: [String], query: [(String, String)] = [], body: [UInt8] = []) async throws -> [UInt8] {
+    private func send(
+        _ method: HTTPMethod, _ path: [String], query: [(String, String)] = [], body: [UInt8] = [],
+        notFound: (@Sendable (_ detail: String) -> String)? = nil
+    ) async throws -> [UInt8] {
         var headers = [
             HTTPPostRequest.Header(name: "Authorization", value: "Bearer \(connection.token)"),
             HTTPPostRequest.Header(name: "Accept", value: "application/json, application/problem+json"),
@@ -59,6 +73,10 @@ package struct DaemonClient: Sendable {
             throw self.error(for: error)
         }
         guard (200..<300).contains(response.status) else {
+            if response.status == 404, let notFound,
+               let detail = (try? JSONDecoder().decode(ProblemDocument.self, from: Data(response.body)))?.detail, !detail.isEmpty {
+                throw ControlError(.refused(status: 404), notFound(Self.clean(detail)))
+            }
             throw Self.refusal(status: response.status, body: response.body, method: method, path: path, baseURL: connection.baseURL)
         }
         guard !response.bodyWasTruncated else {

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import MentorlineControl
 
-/// How the commands that talk to the daemon find it, shared by `oncall` and `override`.
+/// How the commands that talk to the daemon find it, shared by every online command.
 struct ConnectionOptions: ParsableArguments {
     @Option(
         name: .long,
@@ -20,8 +20,8 @@ struct ConnectionOptions: ParsableArguments {
     @Option(
         name: .customLong("config"),
         help: ArgumentHelp(
-            "Configuration directory, read only for its server.public_url when no URL is given "
-                + "(default: $CONFIGURATION_DIRECTORY, else /etc/mentorline, else ./Config).",
+            "Configuration directory, read only for its server.public_url when no URL is given, and for the time_zone "
+                + "letters and cases are shown in (default: $CONFIGURATION_DIRECTORY, else /etc/mentorline, else ./Config).",
             valueName: "dir")
     )
     var configDirectory: String?
@@ -29,5 +29,10 @@ struct ConnectionOptions: ParsableArguments {
     func connection() throws(ControlError) -> DaemonConnection {
         try DaemonConnection.resolve(
             url: url, tokenFile: tokenFile, configDirectory: configDirectory, environment: ProcessInfo.processInfo.environment)
+    }
+
+    /// The deployment's time zone, from the configuration directory; this machine's where it does not load.
+    func timeZone() -> TimeZone {
+        DeploymentTimeZone.resolve(configDirectory: configDirectory, environment: ProcessInfo.processInfo.environment)
     }
 }

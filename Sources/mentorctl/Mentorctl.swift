@@ -8,7 +8,8 @@ struct Mentorctl: AsyncParsableCommand {
         commandName: "mentorctl",
         abstract: "Operate Mentorline: check configuration, test routing, on-call and overrides, receive webhooks.",
         subcommands: [
-            CheckConfigCommand.self, RoutesCommand.self, OnCallCommand.self, OverrideCommand.self, ListenCommand.self,
+            CheckConfigCommand.self, RoutesCommand.self, OnCallCommand.self, OverrideCommand.self, LettersCommand.self,
+            CaseCommand.self, TemplatesCommand.self, ListenCommand.self,
         ]
     )
 }

@@ -21,3 +21,17 @@ import Testing
         #expect(TimeText.format(.seconds(86400)) == "1d")
     }
 }
+
+@Suite struct TimeTextDaysTests {
+    @Test func weekdayAndMinute() throws {
+        let zone = try #require(TimeZone(identifier: "Europe/Copenhagen"))
+        let whitMonday = try Date("2026-05-25T08:00:42Z", strategy: .iso8601)
+        #expect(TimeText.formatWithWeekday(whitMonday, in: zone) == "2026-05-25 10:00 (Mon)")
+        #expect(TimeText.formatWithWeekday(whitMonday.addingTimeInterval(6 * 86400), in: zone) == "2026-05-31 10:00 (Sun)")
+        #expect(TimeText.minute(whitMonday, in: zone) == "2026-05-25 10:00")
+        #expect(TimeText.minute(whitMonday, sameDayAs: whitMonday.addingTimeInterval(-9 * 3600), in: zone) == "10:00")
+        // 22:00 UTC on the 24th is already the 25th in Copenhagen, 21:00 UTC is not: the day is the zone's.
+        #expect(TimeText.minute(whitMonday, sameDayAs: whitMonday.addingTimeInterval(-10 * 3600), in: zone) == "10:00")
+        #expect(TimeText.minute(whitMonday, sameDayAs: whitMonday.addingTimeInterval(-11 * 3600), in: zone) == "2026-05-25 10:00")
+    }
+}
