@@ -133,7 +133,10 @@ extension SQLiteStore {
         }
         // The citizen's contact person comes before the company's.
         snapshot.contactPerson = subjects.lazy.compactMap { snapshot.contactPersons[$0] }.first
-        snapshot.representative = try registeredRepresentative(for: snapshot.intake.citizenReference, db: db)
+        // The case's own representative wins, so the registry is read only for cases without one.
+        if snapshot.intake.representative == nil {
+            snapshot.representative = try registeredRepresentative(for: snapshot.intake.citizenReference, db: db)
+        }
         return snapshot
     }
 
