@@ -111,4 +111,36 @@ extension Notifications {
             payload: WebhookPayload(type: .messageDead, timestamp: now, data: data).encoded()
         )
     }
+
+    struct EndpointDisabledData: Encodable, Sendable {
+        enum CodingKeys: String, CodingKey {
+            case endpoint
+            case recipient
+            case text
+            case reason
+            case failingSince = "failing_since"
+            case disabledAt = "disabled_at"
+        }
+
+        var endpoint: EndpointID
+        var recipient: RecipientReference
+        var text: String
+        var reason: String
+        var failingSince: Date?
+        var disabledAt: Date
+    }
+
+    /// Alert ops that delivery disabled an endpoint: its messages wait until someone enables it again. No
+    /// personal data: the endpoint's id and why, nothing of the messages waiting.
+    package func endpointDisabled(endpoint: EndpointID, reason: String, failingSince: Date?, at now: Date) -> MessageDraft {
+        let data = EndpointDisabledData(
+            endpoint: endpoint, recipient: RecipientReference(.ops),
+            text: "Endpoint \(endpoint) er slået fra (\(reason)). Beskeder til det venter, til det slås til igen: mentorctl endpoints enable \(endpoint).",
+            reason: reason, failingSince: failingSince, disabledAt: now
+        )
+        return MessageDraft(
+            eventType: .endpointDisabled, recipient: .ops, endpoint: endpoints.endpoint(for: .ops), caseID: nil, taskID: nil,
+            payload: WebhookPayload(type: .endpointDisabled, timestamp: now, data: data).encoded()
+        )
+    }
 }
