@@ -51,6 +51,7 @@ package struct MentorlineAPI: Sendable {
         add(.get, "/v1/openapi.yaml", openAPIDocument)
         add(.get, "/healthz", health)
         add(.get, "/readyz", ready)
+        add(.get, "/metrics", metrics)
         return (router, routes)
     }
 }
