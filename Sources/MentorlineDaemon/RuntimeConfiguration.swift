@@ -51,6 +51,9 @@ package struct RuntimeConfiguration: Sendable {
             notifications: notifications, caFile: configuration.delivery.caFile, opsFallback: configuration.delivery.opsFallback
         )
         planner = CasePlanner(roster: configuration.roster, notifications: notifications)
-        api = APISettings(tokens: TokenTable(grants: grants), publicURL: configuration.server.publicURL, planner: planner, actionLinks: links)
+        api = APISettings(
+            tokens: TokenTable(grants: grants), publicURL: configuration.server.publicURL, planner: planner, actionLinks: links,
+            endpoints: configuration.delivery.endpoints.mapValues { WebhookEndpoint.displayURL($0.url) }
+        )
     }
 }

@@ -49,15 +49,19 @@ package struct APISettings: Sendable {
     package var planner: CasePlanner
     /// Checks the signatures of action links; nil when the deployment has no link key.
     package var actionLinks: ActionLinks?
+    /// The configured webhook endpoints and their URLs as operators may see them (no credentials).
+    package var endpoints: [EndpointID: String]
 
     package init(
-        tokens: TokenTable, publicURL: String, maximumBodyBytes: Int = 64 * 1024, planner: CasePlanner, actionLinks: ActionLinks? = nil
+        tokens: TokenTable, publicURL: String, maximumBodyBytes: Int = 64 * 1024, planner: CasePlanner, actionLinks: ActionLinks? = nil,
+        endpoints: [EndpointID: String] = [:]
     ) {
         self.tokens = tokens
         self.publicURL = publicURL
         self.maximumBodyBytes = maximumBodyBytes
         self.planner = planner
         self.actionLinks = actionLinks
+        self.endpoints = endpoints
     }
 }
 
