@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import MentorlineControl
 
-/// How the commands that talk to the daemon find it, shared by `oncall` and `override`.
+/// How the commands that talk to the daemon find it, shared by `oncall`, `override`, `endpoints` and `deliveries`.
 struct ConnectionOptions: ParsableArguments {
     @Option(
         name: .long,
