@@ -14,6 +14,10 @@ package enum ConfigurationDefaults {
     package static let connectTimeout: Duration = .seconds(5)
     package static let requestTimeout: Duration = .seconds(15)
     package static let maxInFlight = 64
+    /// An endpoint answering no 2xx for this long is disabled (and ops alerted).
+    package static let disableAfter: Duration = .seconds(3600)
+    /// Active secrets an endpoint may have at once: the current one and the next, during a rotation.
+    package static let maximumSecretsPerEndpoint = 2
     package static let dispatchBatchSize = 256
     /// Escalation policies run their levels once unless they say otherwise.
     package static let escalationRounds = 1

@@ -8,11 +8,18 @@ package struct DeliverySettings: Hashable, Sendable {
     /// Per recipient kind, event types carried by another endpoint than the kind's.
     package var recipientsByEvent: [RecipientKind: [EventType: EndpointID]] = [:]
     package var retry: RetryPolicy
+    /// The default for endpoints that set no `connect_timeout`.
     package var connectTimeout: Duration
-    /// The whole request, connect included.
+    /// The whole request, connect included; the default for endpoints that set no `timeout`.
     package var requestTimeout: Duration
-    /// Requests in flight at once across all endpoints.
+    /// Requests in flight at once across all endpoints; the default for endpoints that set no `concurrency`.
     package var maxInFlight: Int
+    /// The default for endpoints that set no `disable_after`.
+    package var disableAfter: Duration
+    /// A CA bundle (PEM) that replaces the system's for https endpoints: the absolute path of the file.
+    package var caFile: String?
+    /// Carries the ops alert when the ops endpoint itself is the one disabled.
+    package var opsFallback: EndpointID?
 
     package init(
         endpoints: [EndpointID: WebhookEndpoint] = [:],
@@ -20,7 +27,10 @@ package struct DeliverySettings: Hashable, Sendable {
         retry: RetryPolicy = ConfigurationDefaults.retry,
         connectTimeout: Duration = ConfigurationDefaults.connectTimeout,
         requestTimeout: Duration = ConfigurationDefaults.requestTimeout,
-        maxInFlight: Int = ConfigurationDefaults.maxInFlight
+        maxInFlight: Int = ConfigurationDefaults.maxInFlight,
+        disableAfter: Duration = ConfigurationDefaults.disableAfter,
+        caFile: String? = nil,
+        opsFallback: EndpointID? = nil
     ) {
         self.endpoints = endpoints
         self.recipients = recipients
@@ -28,6 +38,9 @@ package struct DeliverySettings: Hashable, Sendable {
         self.connectTimeout = connectTimeout
         self.requestTimeout = requestTimeout
         self.maxInFlight = maxInFlight
+        self.disableAfter = disableAfter
+        self.caFile = caFile
+        self.opsFallback = opsFallback
     }
 
     /// The endpoint serving `kind`.

@@ -146,17 +146,32 @@ struct SettingsDecoder {
 
     // MARK: delivery
 
+    /// An endpoint as written: the limits it leaves out take the delivery-wide values once those are read.
+    private struct EndpointEntry {
+        var id: EndpointID
+        var url: String
+        var secretKeys: [[UInt8]]
+        var timeout: Duration?
+        var connectTimeout: Duration?
+        var concurrency: Int?
+        var disableAfter: Duration?
+        var maxTextLength: Int?
+    }
+
+    private static let endpointKeys = [
+        "id", "url", "secret_file", "secret_files", "timeout", "connect_timeout", "concurrency", "disable_after",
+        "max_text_length",
+    ]
+
     private func delivery(_ node: Node) -> DeliverySettings {
         var settings = DeliverySettings()
         guard let map = file.mapping(node, for: "delivery", context: "delivery", keys: [
             "endpoints", "recipients", "retry_schedule", "retry_jitter", "max_retry_after",
-            "connect_timeout", "request_timeout", "max_in_flight",
+            "connect_timeout", "request_timeout", "max_in_flight", "disable_after", "ca_file", "ops_fallback",
         ]) else { return settings }
-        if let node = map.required("endpoints"),
-           let entries = file.mappings(node, for: "endpoints", context: "endpoint", keys: ["id", "url", "secret_file", "max_text_length"]) {
-            for entry in entries {
-                if let endpoint = endpoint(entry) { settings.endpoints[endpoint.id] = endpoint }
-            }
+        var entries: [EndpointEntry] = []
+        if let node = map.required("endpoints"), let mappings = file.mappings(node, for: "endpoints", context: "endpoint", keys: Self.endpointKeys) {
+            entries = mappings.compactMap(endpoint)
         }
         if let node = map.required("recipients"),
            let recipients = file.mapping(node, for: "recipients", context: "recipients", keys: RecipientKind.allCases.map(\.rawValue)) {
@@ -187,10 +202,27 @@ struct SettingsDecoder {
         if let node = map.optional("connect_timeout"), let value = file.duration(node, for: "connect_timeout") { settings.connectTimeout = value }
         if let node = map.optional("request_timeout"), let value = file.duration(node, for: "request_timeout") { settings.requestTimeout = value }
         if let node = map.optional("max_in_flight"), let value = file.integer(node, for: "max_in_flight", atLeast: 1) { settings.maxInFlight = value }
+        if let node = map.optional("disable_after"), let value = file.duration(node, for: "disable_after") { settings.disableAfter = value }
+        if let node = map.optional("ca_file") { settings.caFile = caFile(node) }
+        if let node = map.optional("ops_fallback"), let id = file.identifier(node, for: "ops_fallback") {
+            references.refer(to: .endpoint, id, at: node, in: file)
+            if let ops = settings.recipients[.ops], ops.rawValue == id {
+                file.report("'ops_fallback' must be another endpoint than recipients.ops ('\(id)'): it carries the ops alert when that one is disabled", at: node)
+            } else {
+                settings.opsFallback = EndpointID(id)
+            }
+        }
+        for entry in entries {
+            settings.endpoints[entry.id] = WebhookEndpoint(
+                id: entry.id, url: entry.url, secretKeys: entry.secretKeys, timeout: entry.timeout ?? settings.requestTimeout,
+                connectTimeout: entry.connectTimeout ?? settings.connectTimeout, concurrency: entry.concurrency ?? settings.maxInFlight,
+                disableAfter: entry.disableAfter ?? settings.disableAfter, maxTextLength: entry.maxTextLength
+            )
+        }
         return settings
     }
 
-    private func endpoint(_ entry: MappingReader) -> WebhookEndpoint? {
+    private func endpoint(_ entry: MappingReader) -> EndpointEntry? {
         var id: String?
         if let node = entry.required("id"), let value = file.identifier(node, for: "id"), references.declare(.endpoint, value, at: node, in: file) {
             id = value
@@ -204,10 +236,17 @@ struct SettingsDecoder {
                 file.report("endpoint url must be an absolute http or https URL", at: node)
             }
         }
-        let secret = entry.required("secret_file").flatMap(secretKey)
-        let limit = entry.optional("max_text_length").flatMap { file.integer($0, for: "max_text_length", atLeast: 1) }
-        guard let id, let url, let secret else { return nil }
-        return WebhookEndpoint(id: EndpointID(id), url: url, secretKey: secret, maxTextLength: limit)
+        let secrets = endpointSecrets(entry)
+        let timeout = entry.optional("timeout").flatMap { file.duration($0, for: "timeout") }
+        let connectTimeout = entry.optional("connect_timeout").flatMap { file.duration($0, for: "connect_timeout") }
+        let concurrency = entry.optional("concurrency").flatMap { file.integer($0, for: "concurrency", atLeast: 1) }
+        let disableAfter = entry.optional("disable_after").flatMap { file.duration($0, for: "disable_after") }
+        let textLimit = entry.optional("max_text_length").flatMap { file.integer($0, for: "max_text_length", atLeast: 1) }
+        guard let id, let url, let secrets else { return nil }
+        return EndpointEntry(
+            id: EndpointID(id), url: url, secretKeys: secrets, timeout: timeout, connectTimeout: connectTimeout, concurrency: concurrency,
+            disableAfter: disableAfter, maxTextLength: textLimit
+        )
     }
 
     /// `citizen: caller-gateway`, or by event type: `citizen: {default: digital-post, case.receipt: sms-gateway}`.
@@ -249,9 +288,58 @@ struct SettingsDecoder {
         return settings
     }
 
+    /// `secret_file: PATH`, or `secret_files: [PATH, PATH]` while a receiver rotates from one to the next.
+    private func endpointSecrets(_ entry: MappingReader) -> [[UInt8]]? {
+        switch (entry.optional("secret_file"), entry.optional("secret_files")) {
+        case (let single?, nil):
+            return secretKey(single).map { [$0] }
+        case (nil, let list?):
+            guard let items = file.list(list, for: "secret_files") else { return nil }
+            guard (1...ConfigurationDefaults.maximumSecretsPerEndpoint).contains(items.count) else {
+                file.report(
+                    "'secret_files' takes one or \(ConfigurationDefaults.maximumSecretsPerEndpoint) files (the current secret and the next), found \(items.count)",
+                    at: list
+                )
+                return nil
+            }
+            let keys = items.compactMap { secretKey($0, for: "secret_files") }
+            guard keys.count == items.count else { return nil }
+            if Set(keys).count != keys.count {
+                file.report("'secret_files' names the same secret twice", at: list)
+                return nil
+            }
+            return keys
+        case (_?, let list?):
+            file.report("give either 'secret_file' or 'secret_files', not both", at: list)
+            return nil
+        case (nil, nil):
+            file.report("missing required key 'secret_file' in endpoint (or 'secret_files' with two secrets during a rotation)", at: entry.node)
+            return nil
+        }
+    }
+
+    /// `ca_file`: a readable PEM bundle; its absolute path.
+    private func caFile(_ node: Node) -> String? {
+        guard let path = file.text(node, for: "ca_file") else { return nil }
+        let location = path.hasPrefix("/") ? URL(fileURLWithPath: path) : credentials.configurationDirectory.appendingPathComponent(path)
+        guard let data = FileManager.default.contents(atPath: location.path) else {
+            file.report("cannot read CA file '\(path)'", at: node)
+            return nil
+        }
+        guard String(decoding: data, as: UTF8.self).contains("-----BEGIN CERTIFICATE-----") else {
+            file.report("CA file '\(path)' holds no PEM certificate (expected '-----BEGIN CERTIFICATE-----')", at: node)
+            return nil
+        }
+        return location.standardizedFileURL.path
+    }
+
     /// The key in a `whsec_<base64>` secret file.
     private func secretKey(_ node: Node) -> [UInt8]? {
-        guard let path = file.text(node, for: "secret_file") else { return nil }
+        secretKey(node, for: "secret_file")
+    }
+
+    private func secretKey(_ node: Node, for key: String) -> [UInt8]? {
+        guard let path = file.text(node, for: key) else { return nil }
         guard let text = credentials.read(path) else {
             file.report("cannot read secret file '\(path)'", at: node)
             return nil

@@ -43,6 +43,69 @@ package enum ControlCommands {
         }
     }
 
+    /// `mentorctl endpoints list [--json]`.
+    package static func listEndpoints(format: OutputFormat, connection: DaemonConnection, timeZone: TimeZone = .current) async throws(ControlError) -> String {
+        try await Self.online(connection) { client in
+            let report = try await EndpointReport.list(client: client, timeZone: timeZone)
+            return switch format {
+            case .text: report.listText
+            case .json: report.json(single: false)
+            }
+        }
+    }
+
+    /// `mentorctl endpoints enable NAME [--json]`.
+    package static func enableEndpoint(
+        _ id: String, format: OutputFormat, connection: DaemonConnection, timeZone: TimeZone = .current
+    ) async throws(ControlError) -> String {
+        try await Self.online(connection) { client in
+            let report = try await EndpointReport.enable(id, client: client, timeZone: timeZone)
+            return switch format {
+            case .text: report.changedText
+            case .json: report.json(single: true)
+            }
+        }
+    }
+
+    /// `mentorctl endpoints disable NAME [--reason TEXT] [--json]`.
+    package static func disableEndpoint(
+        _ id: String, reason: String?, format: OutputFormat, connection: DaemonConnection, timeZone: TimeZone = .current
+    ) async throws(ControlError) -> String {
+        try await Self.online(connection) { client in
+            let report = try await EndpointReport.disable(id, reason: reason, client: client, timeZone: timeZone)
+            return switch format {
+            case .text: report.changedText
+            case .json: report.json(single: true)
+            }
+        }
+    }
+
+    /// `mentorctl deliveries list [--failed | --state STATE] [--limit N] [--json]`.
+    package static func listDeliveries(
+        state: String?, limit: Int?, format: OutputFormat, connection: DaemonConnection, timeZone: TimeZone = .current
+    ) async throws(ControlError) -> String {
+        try await Self.online(connection) { client in
+            let report = try await DeliveryReport.list(state: state, limit: limit, client: client, timeZone: timeZone)
+            return switch format {
+            case .text: report.listText
+            case .json: report.json(single: false)
+            }
+        }
+    }
+
+    /// `mentorctl deliveries replay ID [--json]`.
+    package static func replayDelivery(
+        _ id: String, format: OutputFormat, connection: DaemonConnection, timeZone: TimeZone = .current
+    ) async throws(ControlError) -> String {
+        try await Self.online(connection) { client in
+            let report = try await DeliveryReport.replay(id, client: client, timeZone: timeZone)
+            return switch format {
+            case .text: report.replayedText
+            case .json: report.json(single: true)
+            }
+        }
+    }
+
     /// `mentorctl routes test --case FILE.json [--at TIME] [--config DIR] [--json]`: offline; reads the
     /// configuration directory and the case file, nothing else.
     ///

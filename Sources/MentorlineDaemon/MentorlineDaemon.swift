@@ -43,10 +43,13 @@ package enum MentorlineDaemon {
             connectTimeout: configuration.delivery.connectTimeout, totalTimeout: configuration.delivery.requestTimeout,
             maxConnectionsPerHost: configuration.delivery.maxInFlight, maxConnectionsTotal: configuration.delivery.maxInFlight
         )
+        let metrics = DaemonMetrics(store: store, version: MentorlineVersion.current, now: options.now) {
+            Array(live.current.configuration.delivery.endpoints.keys)
+        }
         try await CurlClient.withClient(configuration: curlConfiguration) { curl in
             let deliverer = Deliverer(
                 store: store, transport: options.transport ?? curl, settings: { live.current.delivery }, now: options.now,
-                logger: logger.with("service", "deliverer")
+                logger: logger.with("service", "deliverer"), metrics: metrics.delivery
             )
             let dispatcher = Dispatcher(
                 store: store, planner: { live.current.planner }, batchSize: { live.current.configuration.dispatch.batchSize },
@@ -62,7 +65,8 @@ package enum MentorlineDaemon {
             }
             let api = MentorlineAPI(environment: APIEnvironment(
                 store: store, committer: committer, settings: { live.current.api }, readiness: readiness, now: options.now,
-                wakeDispatcher: { dispatcher.wake(); deliverer.wake() }, logger: logger.with("service", "api")
+                wakeDispatcher: { dispatcher.wake(); deliverer.wake() }, metrics: { try await metrics.scrape() },
+                logger: logger.with("service", "api")
             ))
             let application = Application(
                 router: api.buildRouter().router,

@@ -35,13 +35,20 @@ package struct RuntimeConfiguration: Sendable {
         )
         var targets: [EndpointID: EndpointTarget] = [:]
         for endpoint in configuration.delivery.endpoints.values {
-            targets[endpoint.id] = EndpointTarget(url: endpoint.url, signer: WebhookSigner(secret: try WebhookSecret(keyBytes: endpoint.secretKey)))
+            targets[endpoint.id] = EndpointTarget(
+                url: endpoint.url, signer: WebhookSigner(secrets: try endpoint.secretKeys.map { try WebhookSecret(keyBytes: $0) }),
+                timeout: endpoint.timeout, connectTimeout: endpoint.connectTimeout, concurrency: endpoint.concurrency,
+                disableAfter: endpoint.disableAfter
+            )
         }
         delivery = DeliveryRuntimeSettings(
             endpoints: targets, retry: configuration.delivery.retry, maximumInFlight: configuration.delivery.maxInFlight,
-            notifications: notifications
+            notifications: notifications, caFile: configuration.delivery.caFile, opsFallback: configuration.delivery.opsFallback
         )
         planner = CasePlanner(roster: configuration.roster, notifications: notifications)
-        api = APISettings(tokens: TokenTable(grants: grants), publicURL: configuration.server.publicURL, planner: planner, actionLinks: links)
+        api = APISettings(
+            tokens: TokenTable(grants: grants), publicURL: configuration.server.publicURL, planner: planner, actionLinks: links,
+            endpoints: configuration.delivery.endpoints.mapValues { WebhookEndpoint.displayURL($0.url) }
+        )
     }
 }

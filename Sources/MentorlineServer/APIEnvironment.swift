@@ -13,14 +13,17 @@ package struct APIEnvironment: Sendable {
     package var readiness: @Sendable () async -> Readiness
     package var now: @Sendable () -> Date
     /// Tells the dispatcher a case needs routing again (after a decline), and the deliverer that
-    /// messages were queued (a handoff's, the withdrawals after an accept).
+    /// messages were queued (a handoff's, the withdrawals after an accept) or may flow again (an endpoint
+    /// enabled, a dead message replayed).
     package var wakeDispatcher: @Sendable () -> Void
+    /// The Prometheus text exposition for `/metrics`; nil answers 404.
+    package var metrics: (@Sendable () async throws -> [UInt8])?
     package var logger: Logger
 
     package init(
         store: any CaseStore, committer: IntakeCommitter, settings: @escaping @Sendable () -> APISettings,
         readiness: @escaping @Sendable () async -> Readiness, now: @escaping @Sendable () -> Date,
-        wakeDispatcher: @escaping @Sendable () -> Void, logger: Logger
+        wakeDispatcher: @escaping @Sendable () -> Void, metrics: (@Sendable () async throws -> [UInt8])? = nil, logger: Logger
     ) {
         self.store = store
         self.committer = committer
@@ -28,6 +31,7 @@ package struct APIEnvironment: Sendable {
         self.readiness = readiness
         self.now = now
         self.wakeDispatcher = wakeDispatcher
+        self.metrics = metrics
         self.logger = logger
     }
 }
@@ -45,15 +49,19 @@ package struct APISettings: Sendable {
     package var planner: CasePlanner
     /// Checks the signatures of action links; nil when the deployment has no link key.
     package var actionLinks: ActionLinks?
+    /// The configured webhook endpoints and their URLs as operators may see them (no credentials).
+    package var endpoints: [EndpointID: String]
 
     package init(
-        tokens: TokenTable, publicURL: String, maximumBodyBytes: Int = 64 * 1024, planner: CasePlanner, actionLinks: ActionLinks? = nil
+        tokens: TokenTable, publicURL: String, maximumBodyBytes: Int = 64 * 1024, planner: CasePlanner, actionLinks: ActionLinks? = nil,
+        endpoints: [EndpointID: String] = [:]
     ) {
         self.tokens = tokens
         self.publicURL = publicURL
         self.maximumBodyBytes = maximumBodyBytes
         self.planner = planner
         self.actionLinks = actionLinks
+        self.endpoints = endpoints
     }
 }
 

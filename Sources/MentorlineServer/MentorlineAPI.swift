@@ -48,12 +48,18 @@ package struct MentorlineAPI: Sendable {
         add(.post, "/v1/schedules/{id}/overrides", addOverride)
         add(.delete, "/v1/schedules/{id}/overrides/{override}", removeOverride)
         add(.get, "/v1/audit", auditLog)
+        add(.get, "/v1/endpoints", listEndpoints)
+        add(.post, "/v1/endpoints/{id}/enable", enableEndpoint)
+        add(.post, "/v1/endpoints/{id}/disable", disableEndpoint)
+        add(.get, "/v1/deliveries", listDeliveries)
+        add(.post, "/v1/deliveries/{id}/replay", replayDelivery)
         add(.get, "/v1/contact-persons/{kind}/{key}") { try await self.contactPerson($0, $1) }
         add(.put, "/v1/contact-persons/{kind}/{key}") { try await self.contactPerson($0, $1) }
         add(.delete, "/v1/contact-persons/{kind}/{key}") { try await self.contactPerson($0, $1) }
         add(.get, "/v1/openapi.yaml", openAPIDocument)
         add(.get, "/healthz", health)
         add(.get, "/readyz", ready)
+        add(.get, "/metrics", metrics)
         return (router, routes)
     }
 }

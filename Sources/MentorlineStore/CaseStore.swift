@@ -34,17 +34,38 @@ package protocol CaseStore: Sendable {
         plan: @Sendable (DispatchWork, DispatchContext, _ makeTaskID: () -> TaskID) -> [CaseChange]
     ) async throws -> DispatchReport
 
-    /// Up to `limit` pending messages due at `now`, oldest first, skipping `excluding` (those in flight).
-    func dueMessages(now: Date, limit: Int, excluding: Set<MessageID>) async throws -> [OutboxMessage]
+    /// Pending messages due at `now`, oldest first, at most `total`: up to `limits[e]` for each configured
+    /// endpoint `e` (its free delivery slots; 0 for none) and up to `unconfiguredLimit` for each endpoint
+    /// not in `limits`. Never a disabled endpoint's messages (they wait), nor those in `excluding` (in flight).
+    func dueMessages(now: Date, limits: [EndpointID: Int], unconfiguredLimit: Int, total: Int, excluding: Set<MessageID>) async throws -> [OutboxMessage]
 
-    /// When the next pending message falls due after `now`, if any (those due already are being delivered).
+    /// When the next pending message of an enabled endpoint falls due after `now`, if any (those due
+    /// already are being delivered or wait for a free slot).
     func nextMessageDue(after now: Date) async throws -> Date?
 
     /// Throws unless a write transaction can be opened (for readiness checks).
     func checkWritable() async throws
 
-    /// Record what became of delivery attempts, in one transaction.
-    func recordDeliveries(_ outcomes: [DeliveryOutcome], now: Date) async throws
+    /// Record what became of delivery attempts and what they say about their endpoints, in one
+    /// transaction; an endpoint the attempts disable gets `health`'s alert queued in the same transaction.
+    /// Returns the endpoints disabled.
+    @discardableResult
+    func recordDeliveries(_ attempts: [DeliveryAttempt], now: Date, health: EndpointHealthRules) async throws -> [EndpointState]
+
+    // MARK: Endpoints and deliveries (admin)
+
+    /// Every endpoint something was recorded for; any other is enabled, with no history.
+    func endpointStates() async throws -> [EndpointState]
+    /// Enable or disable an endpoint for an operator; audited when it changes anything.
+    func setEndpoint(_ endpoint: EndpointID, enabled: Bool, reason: String?, by actor: String, now: Date) async throws -> (state: EndpointState, changed: Bool)
+    /// Messages per endpoint and state.
+    func messageCounts() async throws -> [MessageCount]
+    /// Messages the letter policy holds at `now`, by reason code.
+    func heldLetterCounts(now: Date) async throws -> [String: Int]
+    /// The newest messages first, all or those in `state`; no payloads.
+    func deliveries(state: OutboxState?, limit: Int) async throws -> [DeliveryRecord]
+    /// Send a dead message back to pending with the same id and its attempts reset; audited.
+    func replayDelivery(_ id: MessageID, by actor: String, now: Date) async throws -> ReplayResult
 
     // MARK: Runtime roster changes (each audited)
 

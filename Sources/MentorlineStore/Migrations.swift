@@ -292,6 +292,65 @@ enum Migrations {
                 );
                 """)
         }
+
+        migrator.registerMigration("v5: endpoint state and delivery replay") { db in
+            try db.execute(sql: """
+                -- Delivery's view of each webhook endpoint: whether it may be sent to (and if not, since when,
+                -- why and by whom) and how its latest attempts went. An endpoint without a row is enabled and
+                -- has no history.
+                CREATE TABLE endpoint_state (
+                    endpoint TEXT PRIMARY KEY NOT NULL,
+                    enabled INTEGER NOT NULL CHECK (enabled IN (0, 1)),
+                    disabled_at REAL,
+                    disabled_reason TEXT,
+                    disabled_by TEXT,
+                    -- The first failed attempt since the last 2xx; NULL while the endpoint answers.
+                    failing_since REAL,
+                    last_success_at REAL,
+                    last_failure_at REAL,
+                    last_status INTEGER,
+                    last_error TEXT,
+                    CHECK ((enabled = 1 AND disabled_at IS NULL AND disabled_reason IS NULL AND disabled_by IS NULL)
+                        OR (enabled = 0 AND disabled_at IS NOT NULL AND disabled_reason IS NOT NULL AND disabled_by IS NOT NULL))
+                );
+
+                -- Messages per endpoint and state, kept by triggers: metrics, the endpoint list and the
+                -- deliverer read these on every scrape or batch, and counting the outbox grows with its history.
+                -- A migration that rebuilds the outbox table must create these triggers again.
+                CREATE TABLE outbox_counts (
+                    endpoint TEXT NOT NULL,
+                    state TEXT NOT NULL,
+                    messages INTEGER NOT NULL CHECK (messages >= 0),
+                    PRIMARY KEY (endpoint, state)
+                ) WITHOUT ROWID;
+                INSERT INTO outbox_counts (endpoint, state, messages) SELECT endpoint, state, COUNT(*) FROM outbox GROUP BY endpoint, state;
+                CREATE TRIGGER outbox_counts_on_insert AFTER INSERT ON outbox
+                    BEGIN
+                        INSERT INTO outbox_counts (endpoint, state, messages) VALUES (NEW.endpoint, NEW.state, 1)
+                            ON CONFLICT (endpoint, state) DO UPDATE SET messages = messages + 1;
+                    END;
+                CREATE TRIGGER outbox_counts_on_update AFTER UPDATE OF state, endpoint ON outbox
+                    WHEN OLD.state IS NOT NEW.state OR OLD.endpoint IS NOT NEW.endpoint
+                    BEGIN
+                        UPDATE outbox_counts SET messages = messages - 1 WHERE endpoint = OLD.endpoint AND state = OLD.state;
+                        INSERT INTO outbox_counts (endpoint, state, messages) VALUES (NEW.endpoint, NEW.state, 1)
+                            ON CONFLICT (endpoint, state) DO UPDATE SET messages = messages + 1;
+                    END;
+                CREATE TRIGGER outbox_counts_on_delete AFTER DELETE ON outbox
+                    BEGIN
+                        UPDATE outbox_counts SET messages = messages - 1 WHERE endpoint = OLD.endpoint AND state = OLD.state;
+                    END;
+
+                -- How often an operator sent a dead message back to pending (each replay is also in the audit log).
+                ALTER TABLE outbox ADD COLUMN replays INTEGER NOT NULL DEFAULT 0 CHECK (replays >= 0);
+
+                -- Due messages are taken per endpoint (each has its own concurrency, and a disabled one's
+                -- backlog must not be walked on every batch).
+                CREATE INDEX outbox_due_by_endpoint ON outbox(endpoint, not_before, id) WHERE state = 'pending';
+                -- Dead messages, newest first, for `deliveries list --failed`.
+                CREATE INDEX outbox_dead ON outbox(state) WHERE state = 'dead';
+                """)
+        }
         return migrator
     }
 }

@@ -11,7 +11,8 @@ import MentorlineDelivery
 struct Mentorlined: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "mentorlined",
-        abstract: "The Mentorline daemon: the mentor hotline's durable case queue, router and webhook sender."
+        abstract: "The Mentorline daemon: the mentor hotline's durable case queue, router and webhook sender.",
+        version: MentorlineVersion.current
     )
 
     @Option(name: .long, help: "Configuration directory (default: $CONFIGURATION_DIRECTORY, else ./Config).")

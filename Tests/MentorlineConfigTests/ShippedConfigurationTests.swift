@@ -41,6 +41,24 @@ struct ShippedConfigurationTests {
         #expect(configuration.dispatch.batchSize == 256)
     }
 
+    @Test func deliveryLimitsAndEndpointHealth() throws {
+        let delivery = configuration.delivery
+        #expect(delivery.disableAfter == .seconds(3600))
+        #expect(delivery.opsFallback == EndpointID("sms-gateway"))
+        #expect(delivery.caFile == nil)
+        let caller = try #require(delivery.endpoints[EndpointID("caller-gateway")])
+        #expect(caller.timeout == .seconds(30))
+        #expect(caller.concurrency == 8)
+        #expect(caller.connectTimeout == .seconds(5))
+        #expect(delivery.endpoints[EndpointID("ops-alerts")]?.concurrency == 4)
+        #expect(delivery.endpoints[EndpointID("sms-gateway")]?.connectTimeout == .seconds(2))
+        let mentor = try #require(delivery.endpoints[EndpointID("mentor-gateway")])
+        #expect(mentor.timeout == .seconds(15))
+        #expect(mentor.concurrency == 64)
+        #expect(mentor.disableAfter == .seconds(3600))
+        #expect(delivery.endpoints.values.allSatisfy { $0.secretKeys.count == 1 })
+    }
+
     @Test func oneTokenPerMentorAndNoPlaintext() throws {
         let mentorTokens = configuration.tokens.compactMap { grant -> MentorID? in
             if case let .mentor(id) = grant.kind { return id }

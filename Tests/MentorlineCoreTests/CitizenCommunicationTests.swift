@@ -41,7 +41,7 @@ struct CitizenCommunicationTests {
                 caseID: Fixtures.caseID, intake: intake, representative: registered, receivedAt: now, appointment: appointment,
                 mentorName: "Amira Haddad", at: now
             ).drafts.filter { $0.eventType == event }
-        case .taskOffered, .taskWithdrawn, .taskHandedOver, .casePromiseAtRisk, .caseUnroutable, .messageDead:
+        case .taskOffered, .taskWithdrawn, .taskHandedOver, .casePromiseAtRisk, .caseUnroutable, .messageDead, .endpointDisabled:
             // Not caller-facing: built for mentors or ops. Through the shared builder they would still be addressed by the rule.
             return notifications.toCaller(
                 .init(type: event, values: { _ in event.templateVariables }), caseID: Fixtures.caseID, intake: intake,

@@ -169,6 +169,25 @@ import Testing
         }
     }
 
+    @Test func aRequestsOwnTimeoutOverridesTheClients() async throws {
+        try await WebhookSink.withSink { sink in
+            // The answer would come after 2 s, inside the client's 60 s but not the request's 300 ms.
+            sink.respond(with: SinkResponse(status: 200, delay: .seconds(2)))
+            let configuration = CurlClientConfiguration(connectTimeout: .seconds(5), totalTimeout: .seconds(60))
+            try await CurlClient.withClient(configuration: configuration) { client in
+                await #expect {
+                    try await client.post(HTTPPostRequest(url: sink.url(), body: [1], timeout: .milliseconds(300)))
+                } throws: { error in
+                    (error as? CurlError)?.isTimeout == true
+                }
+                // The next request on the same client has the client's timeout again.
+                sink.respond(withStatus: 204)
+                let response = try await client.post(HTTPPostRequest(url: sink.url(), body: [1]))
+                #expect(response.status == 204)
+            }
+        }
+    }
+
     @Test func completesManyConcurrentPosts() async throws {
         let count = 500
         try await WebhookSink.withSink { sink in

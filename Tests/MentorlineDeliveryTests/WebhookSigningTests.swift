@@ -67,6 +67,20 @@ private enum Vector {
                 .init(name: "content-type", value: "application/json"),
             ])
     }
+
+    @Test func twoSecretsGiveTwoSignaturesInOrderEachVerifiableAlone() throws {
+        let current = try WebhookSecret(parsing: Vector.secret)
+        let next = WebhookSecret.generate()
+        let header = WebhookSigner(secrets: [current, next]).signature(messageID: Vector.messageID, timestamp: Vector.timestamp, body: Vector.body)
+        let parts = header.split(separator: " ").map(String.init)
+        #expect(parts.count == 2)
+        #expect(parts[0] == Vector.signature)
+        #expect(parts[1] == WebhookSigner(secret: next).signature(messageID: Vector.messageID, timestamp: Vector.timestamp, body: Vector.body))
+        for secret in [current, next] {
+            try WebhookVerifier(secrets: [secret]).verify(
+                messageID: Vector.messageID, timestamp: String(Vector.timestamp), signatureHeader: header, body: Vector.body, now: Vector.signedAt)
+        }
+    }
 }
 
 @Suite struct WebhookVerifierTests {

@@ -79,6 +79,69 @@ struct CitizenLetterTests {
         }
     }
 
+    @Test func aLetterDueBeforeTheWeekendIsHeldWhenItsEndpointIsEnabledOnFridayAfternoon() async throws {
+        try await WebhookSink.withSink { sink in
+            let root = try TestDaemon.temporaryDirectory()
+            let config = try Self.configuration(sink).write(to: root.appendingPathComponent("Config"))
+            let state = root.appendingPathComponent("var")
+            let anna = TestConfiguration.mentorToken("anna")
+            let admin = TestConfiguration.adminToken
+
+            // Friday 4 December 2026, 10:00: letters may go, but the caller gateway is down for maintenance.
+            let (caseID, letterID) = try await TestDaemon.withDaemon(
+                configurationDirectory: config, stateDirectory: state, clockStartingAt: Self.copenhagen("2026-12-04T10:00:00+01:00")
+            ) { daemon in
+                #expect(try await daemon.post("/v1/endpoints/caller-gateway/disable", json: #"{"reason": "maintenance"}"#, token: admin).status == 200)
+                let caseID = try await daemon.registerCase(TestDaemon.citizenCall(reference: "borger-4713"))
+                let offer = try await waitForWebhook(sink) { $0.type == "task.offered" }
+                let taskID = try #require(offer.data["task_id"] as? String)
+                #expect(try await daemon.post("/v1/tasks/\(taskID)/accept", json: "", token: anna).status == 200)
+                let booked = try await daemon.post(
+                    "/v1/tasks/\(taskID)/appointment", json: #"{"at": "2026-12-08T10:00", "place": "Jobcenter Nord"}"#, token: anna
+                )
+                #expect(booked.status == 200)
+                // Queued to go at once, not held: it only waits for its endpoint.
+                let details = try await daemon.waitForCase(caseID) { !Self.messages($0, type: "case.appointment").isEmpty }
+                let letter = try #require(Self.messages(details, type: "case.appointment").first)
+                #expect(letter["held_reason"] == nil)
+                return (caseID, try #require(letter["id"] as? String))
+            }
+
+            // 13:00, in the weekend's quiet period, the gateway is enabled again: the letter, long due, is
+            // not sent now but held until Monday 08:00, and no attempt is used.
+            try await TestDaemon.withDaemon(
+                configurationDirectory: config, stateDirectory: state, clockStartingAt: Self.copenhagen("2026-12-04T13:00:00+01:00")
+            ) { daemon in
+                #expect(try await daemon.post("/v1/endpoints/caller-gateway/enable", json: "", token: admin).status == 200)
+                let details = try await daemon.waitForCase(caseID) { details in
+                    ["case.appointment", "case.receipt"].allSatisfy { Self.messages(details, type: $0).first?["held_reason"] as? String == "quiet_period" }
+                }
+                let held = try #require(Self.messages(details, type: "case.appointment").first)
+                #expect(held["state"] as? String == "pending")
+                #expect(held["not_before"] as? String == "2026-12-07T07:00:00Z")
+                #expect(held["attempts"] as? Int == 0)
+                // So is the receipt, whose exemption (15 minutes from the call) ended long ago.
+                let receipt = try #require(Self.messages(details, type: "case.receipt").first)
+                #expect(receipt["held_reason"] as? String == "quiet_period")
+                let metrics = try await daemon.get("/metrics", token: nil).text
+                #expect(metrics.contains(#"mentorline_held_letters{reason="quiet_period"} 2.0"#))
+                try await Task.sleep(for: .milliseconds(300))
+                #expect(!sink.receivedRequests.contains { $0.type == "case.appointment" })
+            }
+
+            // Monday 08:00: it goes, once, with the webhook-id it was queued with.
+            try await TestDaemon.withDaemon(
+                configurationDirectory: config, stateDirectory: state, clockStartingAt: Self.copenhagen("2026-12-07T08:00:01+01:00")
+            ) { daemon in
+                let letter = try await waitForWebhook(sink) { $0.type == "case.appointment" }
+                #expect(letter.header("webhook-id") == letterID)
+                _ = try await daemon.waitForCase(caseID) { Self.messages($0, type: "case.appointment").first?["state"] as? String == "delivered" }
+                try await Task.sleep(for: .milliseconds(300))
+                #expect(sink.receivedRequests.filter { $0.type == "case.appointment" }.count == 1)
+            }
+        }
+    }
+
     @Test func aRepresentativeGetsTheCitizensMessagesOnThisCaseAndTheNext() async throws {
         try await WebhookSink.withSink { sink in
             // A Wednesday morning, so nothing is held.

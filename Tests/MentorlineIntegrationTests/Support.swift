@@ -19,13 +19,16 @@ extension ReceivedWebhook {
     }
 }
 
-/// A sink and a daemon whose endpoints point at it: mentor messages to `/hooks/mentor`, ops alerts to `/hooks/ops`.
+/// A sink and a daemon whose endpoints point at it: mentor messages to `/hooks/mentor`, ops alerts to
+/// `/hooks/ops`, and each of `extraEndpoints` (id → path) to its path.
 func withSinkAndDaemon<Result: Sendable>(
     configure: (inout TestConfiguration) -> Void = { _ in },
+    extraEndpoints: [String: String] = [:],
     _ body: (WebhookSink, TestDaemon) async throws -> Result
 ) async throws -> Result {
     try await WebhookSink.withSink { sink in
         var configuration = TestConfiguration(mentorEndpointURL: sink.url(path: "/hooks/mentor"), opsEndpointURL: sink.url(path: "/hooks/ops"))
+        configuration.extraEndpoints = extraEndpoints.sorted { $0.key < $1.key }.map { ($0.key, sink.url(path: $0.value)) }
         configure(&configuration)
         return try await TestDaemon.withDaemon(configuration) { daemon in try await body(sink, daemon) }
     }

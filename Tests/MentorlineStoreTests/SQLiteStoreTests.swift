@@ -29,7 +29,9 @@ import Testing
         #expect(try store.pragma("journal_mode") == "wal")
         #expect(try store.pragma("synchronous") == "2") // FULL
         #expect(try store.pragma("foreign_keys") == "1")
-        #expect(try store.appliedMigrations().count == 4)
+        let migrations = try store.appliedMigrations()
+        #expect(migrations.first?.hasPrefix("v1: ") == true)
+        #expect(migrations.last == "v5: endpoint state and delivery replay")
     }
 
     @Test func theAuditTrailIsAppendOnly() async throws {
@@ -138,24 +140,29 @@ import Testing
         )
         let report = try await store.dispatch(now: now, limit: 10) { _, _, _ in [.enqueue(draft), .updateCase(CaseID("case_1"), state: .routing, progress: nil)] }
         #expect(report.messagesQueued == 1)
-        let due = try await store.dueMessages(now: now, limit: 10, excluding: [])
+        let limits = [EndpointID("e"): 10]
+        let due = try await store.dueMessages(now: now, limits: limits, unconfiguredLimit: 0, total: 10, excluding: [])
         #expect(due.count == 1)
         let id = due[0].id
-        #expect(try await store.dueMessages(now: now, limit: 10, excluding: [id]).isEmpty)
+        #expect(try await store.dueMessages(now: now, limits: limits, unconfiguredLimit: 0, total: 10, excluding: [id]).isEmpty)
 
-        try await store.recordDeliveries([.retry(id, status: 503, error: "HTTP 503", nextAttempt: now.addingTimeInterval(60))], now: now)
-        #expect(try await store.dueMessages(now: now, limit: 10, excluding: []).isEmpty)
+        let endpoint = EndpointID("e")
+        try await store.recordDeliveries(
+            [DeliveryAttempt(.retry(id, status: 503, error: "HTTP 503", nextAttempt: now.addingTimeInterval(60)), endpoint: endpoint)], now: now,
+            health: .goneOnly
+        )
+        #expect(try await store.dueMessages(now: now, limits: limits, unconfiguredLimit: 0, total: 10, excluding: []).isEmpty)
         #expect(try await store.nextMessageDue(after: now) == now.addingTimeInterval(60))
-        let retried = try await store.dueMessages(now: now.addingTimeInterval(60), limit: 10, excluding: [])
+        let retried = try await store.dueMessages(now: now.addingTimeInterval(60), limits: limits, unconfiguredLimit: 0, total: 10, excluding: [])
         #expect(retried.first?.attempts == 1)
         #expect(retried.first?.id == id)
 
-        try await store.recordDeliveries([.delivered(id, status: 204)], now: now)
+        try await store.recordDeliveries([DeliveryAttempt(.delivered(id, status: 204), endpoint: endpoint)], now: now, health: .goneOnly)
         let summary = try #require(try await store.caseDetails(CaseID("case_1"))?.messages.first)
         #expect(summary.state == .delivered)
         #expect(summary.attempts == 2)
         // A delivered message is never delivered again.
-        try await store.recordDeliveries([.dead(id, status: 500, error: "late", alert: nil)], now: now)
+        try await store.recordDeliveries([DeliveryAttempt(.dead(id, status: 500, error: "late", alert: nil), endpoint: endpoint)], now: now, health: .goneOnly)
         #expect(try await store.caseDetails(CaseID("case_1"))?.messages.first?.state == .delivered)
     }
 }

@@ -26,6 +26,11 @@ package struct TestConfiguration: Sendable {
     package var letters: String?
     /// Template files written over the shipped ones, by file name (`case.receipt.da.mustache`).
     package var templates: [String: String] = [:]
+    /// More keys for an endpoint's flow mapping, by endpoint id (`"timeout: 300ms, concurrency: 2"`). With
+    /// `secret_files` the endpoint's default `secret_file` is left out.
+    package var endpointOptions: [String: String] = [:]
+    /// More lines under `delivery:` (`"disable_after: 1s"`, `"ops_fallback: fallback"`).
+    package var deliveryOptions: [String] = []
 
     /// The repository's `Config/templates/`, which every test configuration starts from.
     package static let shippedTemplates = URL(fileURLWithPath: #filePath)
@@ -35,6 +40,8 @@ package struct TestConfiguration: Sendable {
     package static let actionLinkSecret = "whsec_YWN0aW9uLWxpbmstc2VjcmV0LWZvci10ZXN0cy0wMQ=="
 
     package static let webhookSecret = "whsec_dGVzdC1zZWNyZXQtdGhhdC1pcy1sb25nLWVub3VnaC0zMg=="
+    /// In `secrets/webhook-next.secret`: the next secret of a rotation (`secret_files: [secrets/webhook.secret, secrets/webhook-next.secret]`).
+    package static let nextWebhookSecret = "whsec_bmV4dC1zZWNyZXQtZm9yLXJvdGF0aW9uLXRlc3RzLTAx"
     package static let intakeToken = "test-intake-token-0001"
     package static let adminToken = "test-admin-token-0001"
     package static let mentors = ["anna", "bo", "carl"]
@@ -46,6 +53,17 @@ package struct TestConfiguration: Sendable {
         self.opsEndpointURL = opsEndpointURL
     }
 
+    /// `mentor-gateway`, `ops-alerts` and the extra endpoints, in that order.
+    private var endpoints: [(id: String, url: String)] {
+        [("mentor-gateway", mentorEndpointURL), ("ops-alerts", opsEndpointURL)] + extraEndpoints
+    }
+
+    /// The secret and any options of one endpoint's flow mapping.
+    private func endpointKeys(_ id: String) -> String {
+        guard let options = endpointOptions[id] else { return "secret_file: secrets/webhook.secret" }
+        return options.contains("secret_files") ? options : "secret_file: secrets/webhook.secret, " + options
+    }
+
     /// Writes the directory and returns it.
     package func write(to directory: URL) throws -> URL {
         let manager = FileManager.default
@@ -54,6 +72,7 @@ package struct TestConfiguration: Sendable {
             try Data(text.utf8).write(to: directory.appendingPathComponent(name))
         }
         try file("secrets/webhook.secret", Self.webhookSecret + "\n")
+        try file("secrets/webhook-next.secret", Self.nextWebhookSecret + "\n")
         try file("secrets/intake.token", Self.intakeToken + "\n")
         try file("secrets/admin.token", Self.adminToken + "\n")
         try file("secrets/action-links.secret", Self.actionLinkSecret + "\n")
@@ -82,15 +101,14 @@ package struct TestConfiguration: Sendable {
             \(mentorTokens)
             delivery:
               endpoints:
-                - {id: mentor-gateway, url: "\(mentorEndpointURL)", secret_file: secrets/webhook.secret}
-                - {id: ops-alerts, url: "\(opsEndpointURL)", secret_file: secrets/webhook.secret}
-            \(extraEndpoints.map { "    - {id: \($0.id), url: \"\($0.url)\", secret_file: secrets/webhook.secret}" }.joined(separator: "\n"))
+            \(endpoints.map { "    - {id: \($0.id), url: \"\($0.url)\", \(endpointKeys($0.id))}" }.joined(separator: "\n"))
               recipients: {mentor: mentor-gateway, ops: ops-alerts\(callerRecipients.sorted { $0.key < $1.key }.map { ", \($0.key): \($0.value)" }.joined())}
               retry_schedule: [\(retrySchedule.joined(separator: ", "))]
               retry_jitter: 0
               connect_timeout: 1s
               request_timeout: \(requestTimeout)
               max_in_flight: 64
+            \(deliveryOptions.map { "  " + $0 }.joined(separator: "\n"))
             dispatch:
               batch_size: 64
             \(letters ?? "")

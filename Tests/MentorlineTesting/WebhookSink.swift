@@ -30,11 +30,14 @@ package struct SinkResponse: Sendable, Hashable {
     package var status: Int
     package var headers: [HTTPPostRequest.Header]
     package var body: [UInt8]
+    /// How long the sink waits before answering: a slow receiver.
+    package var delay: Duration?
 
-    package init(status: Int, retryAfter: String? = nil, headers: [HTTPPostRequest.Header] = [], body: [UInt8] = []) {
+    package init(status: Int, retryAfter: String? = nil, headers: [HTTPPostRequest.Header] = [], body: [UInt8] = [], delay: Duration? = nil) {
         self.status = status
         self.headers = headers
         self.body = body
+        self.delay = delay
         if let retryAfter {
             self.headers.append(HTTPPostRequest.Header(name: "Retry-After", value: retryAfter))
         }
@@ -107,6 +110,24 @@ package final class WebhookSink: Sendable {
         )
     }
 
+    /// Answers requests to `path` with `sequence`, one each, then every later one with `fallback`; other
+    /// paths keep the sink-wide script.
+    package func respond(toPath path: String, withSequence sequence: [SinkResponse], then fallback: SinkResponse) {
+        self.recorder.state.withLock { state in
+            state.pathScripts[path] = (sequence[...], fallback)
+        }
+    }
+
+    /// Answers every following request to `path` with `response`.
+    package func respond(toPath path: String, with response: SinkResponse) {
+        self.respond(toPath: path, withSequence: [], then: response)
+    }
+
+    /// Answers every following request to `path` with `status` (and a `Retry-After` header if given).
+    package func respond(toPath path: String, withStatus status: Int, retryAfter: String? = nil) {
+        self.respond(toPath: path, with: SinkResponse(status: status, retryAfter: retryAfter))
+    }
+
     /// Holds the responses to following requests (they are recorded, but not answered) until
     /// ``releaseHeldResponses()`` or the end of ``withSink(isolation:_:)``: a receiver that is slow.
     package func holdResponses() {
@@ -126,6 +147,22 @@ package final class WebhookSink: Sendable {
     }
 
     // MARK: Observing requests
+
+    /// The most requests the sink was answering at once (from arrival to response), since it started or
+    /// since ``resetConcurrency()``.
+    package var maxConcurrentRequests: Int {
+        self.recorder.state.withLock { $0.maxInFlight }
+    }
+
+    /// Requests being answered right now.
+    package var concurrentRequests: Int {
+        self.recorder.state.withLock { $0.inFlight }
+    }
+
+    /// Starts counting ``maxConcurrentRequests`` afresh from the requests in flight now.
+    package func resetConcurrency() {
+        self.recorder.state.withLock { $0.maxInFlight = $0.inFlight }
+    }
 
     /// Every request received so far, in arrival order.
     package var receivedRequests: [ReceivedWebhook] {
@@ -226,6 +263,10 @@ extension WebhookSink {
             var nextWaiterID = 0
             var isHolding = false
             var held: [CheckedContinuation<Void, Never>] = []
+            /// Scripts for single paths: the next responses, then a fixed one.
+            var pathScripts: [String: (script: ArraySlice<SinkResponse>, fallback: SinkResponse)] = [:]
+            var inFlight = 0
+            var maxInFlight = 0
         }
 
         static let maxBodyBytes = 16 * 1024 * 1024
@@ -233,6 +274,11 @@ extension WebhookSink {
         let state = Mutex(State())
 
         func handle(_ request: Request) async throws -> Response {
+            self.state.withLock { state in
+                state.inFlight += 1
+                state.maxInFlight = max(state.maxInFlight, state.inFlight)
+            }
+            defer { self.state.withLock { $0.inFlight -= 1 } }
             var request = request
             let buffer = try await request.collectBody(upTo: Self.maxBodyBytes)
             let received = ReceivedWebhook(
@@ -244,7 +290,13 @@ extension WebhookSink {
             )
             let (reply, satisfied, hold) = self.state.withLock { state in
                 state.received.append(received)
-                let reply = state.script.popFirst() ?? state.fallback
+                let reply: SinkResponse
+                if var path = state.pathScripts[received.path] {
+                    reply = path.script.popFirst() ?? path.fallback
+                    state.pathScripts[received.path] = path
+                } else {
+                    reply = state.script.popFirst() ?? state.fallback
+                }
                 var satisfied: [(CheckedContinuation<[ReceivedWebhook], any Error>, [ReceivedWebhook])] = []
                 for (id, waiter) in state.waiters where waiter.count <= state.received.count {
                     state.waiters[id] = nil
@@ -263,6 +315,9 @@ extension WebhookSink {
                     }
                     if !stillHolding { continuation.resume() }
                 }
+            }
+            if let delay = reply.delay {
+                try? await Task.sleep(for: delay)
             }
             return Self.response(for: reply)
         }

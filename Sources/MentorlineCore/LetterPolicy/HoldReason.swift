@@ -20,6 +20,9 @@ package enum HoldReason: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// Every `code`, for metrics that show each reason even while nothing is held for it.
+    package static let codes = ["holiday", "closed_date", "quiet_period", "outside_hours"]
+
     /// For people: `Whit Monday`, `closed date 2026-12-28`, `quiet period fri 12:00–mon 08:00`, `outside delivery hours`.
     package var description: String {
         switch self {

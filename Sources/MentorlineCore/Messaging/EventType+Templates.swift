@@ -4,7 +4,7 @@ extension EventType {
         switch self {
         case .taskOffered, .taskWithdrawn, .taskHandedOver: [.mentor]
         case .casePromiseAtRisk: [.mentor, .ops]
-        case .caseUnroutable, .messageDead: [.ops]
+        case .caseUnroutable, .messageDead, .endpointDisabled: [.ops]
         case .caseReceipt, .caseAppointment, .caseAppointmentReminder: [.citizen, .representative, .company, .staff]
         }
     }
@@ -50,6 +50,8 @@ extension EventType {
                 "message_id": .text("M-01JD3Q5Z6X"), "event": .text("case.receipt"), "endpoint": .text("sms-gateway"),
                 "attempts": .text("8"),
             ]
+        case .endpointDisabled:
+            ["endpoint": .text("sms-gateway"), "reason": .text("answered 410 Gone")]
         }
     }
 }

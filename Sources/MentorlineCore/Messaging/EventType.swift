@@ -18,4 +18,6 @@ package enum EventType: String, Codable, Sendable, CaseIterable, Hashable {
     case caseUnroutable = "ops.case_unroutable"
     /// Ops: a message could not be delivered after every retry.
     case messageDead = "ops.message_dead"
+    /// Ops: a webhook endpoint was disabled (it answered 410 Gone, or no 2xx for too long); its messages wait.
+    case endpointDisabled = "ops.endpoint_disabled"
 }

@@ -119,4 +119,37 @@ extension Notifications {
             )
         }
     }
+
+    struct EndpointDisabledData: Encodable, Sendable {
+        enum CodingKeys: String, CodingKey {
+            case endpoint
+            case recipient
+            case text
+            case reason
+            case failingSince = "failing_since"
+            case disabledAt = "disabled_at"
+        }
+
+        var endpoint: EndpointID
+        var recipient: RecipientReference
+        var text: String
+        var reason: String
+        var failingSince: Date?
+        var disabledAt: Date
+    }
+
+    /// Alert ops that delivery disabled an endpoint: its messages wait until someone enables it again. No
+    /// personal data: the endpoint's id and why, nothing of the messages waiting.
+    package func endpointDisabled(endpoint: EndpointID, reason: String, failingSince: Date?, at now: Date) -> MessageDraft {
+        let values: TemplateValues = ["endpoint": .text(endpoint.rawValue), "reason": .text(reason)]
+        return message(
+            .endpointDisabled, to: .ops, endpoint: endpoints.endpoint(for: .ops, event: .endpointDisabled), caseID: nil, taskID: nil,
+            values: values, at: now
+        ) { text in
+            EndpointDisabledData(
+                endpoint: endpoint, recipient: RecipientReference(.ops), text: text.text, reason: reason, failingSince: failingSince,
+                disabledAt: now
+            )
+        }
+    }
 }

@@ -103,15 +103,25 @@ final class CurlWorker {
         check(mentorline_curl_easy_setopt_string(easy, CURLOPT_PROTOCOLS_STR, "http,https"))
         check(mentorline_curl_easy_setopt_string(easy, CURLOPT_REDIR_PROTOCOLS_STR, "http,https"))
         check(mentorline_curl_easy_setopt_long(easy, CURLOPT_FOLLOWLOCATION, 0))
-        check(mentorline_curl_easy_setopt_long(easy, CURLOPT_CONNECTTIMEOUT_MS, self.connectTimeoutMilliseconds))
-        check(mentorline_curl_easy_setopt_long(easy, CURLOPT_TIMEOUT_MS, self.totalTimeoutMilliseconds))
+        let request = transfer.request
+        check(mentorline_curl_easy_setopt_long(
+            easy, CURLOPT_CONNECTTIMEOUT_MS, request.connectTimeout?.curlMilliseconds ?? self.connectTimeoutMilliseconds))
+        check(mentorline_curl_easy_setopt_long(easy, CURLOPT_TIMEOUT_MS, request.timeout?.curlMilliseconds ?? self.totalTimeoutMilliseconds))
+        // TLS: the peer's certificate must chain to a trusted CA and name the host. These are libcurl's
+        // defaults, set anyway so that no other code path (or a reset handle) can leave them off; nothing
+        // in this package ever sets them to 0.
+        check(mentorline_curl_easy_setopt_long(easy, CURLOPT_SSL_VERIFYPEER, 1))
+        check(mentorline_curl_easy_setopt_long(easy, CURLOPT_SSL_VERIFYHOST, 2))
+        if let caFile = request.caFile {
+            check(caFile.withCString { mentorline_curl_easy_setopt_string(easy, CURLOPT_CAINFO, $0) })
+        }
         check(self.userAgent.withCString { mentorline_curl_easy_setopt_string(easy, CURLOPT_USERAGENT, $0) })
         check(transfer.request.url.withCString { mentorline_curl_easy_setopt_string(easy, CURLOPT_URL, $0) })
 
         // Body: libcurl copies it (CURLOPT_COPYPOSTFIELDS) while the pointer is valid, so no
         // pointer from `withUnsafeBytes` outlives the closure. PUT and DELETE send it as a POST would,
         // under their own method name.
-        let body = transfer.request.body
+        let body = request.body
         let sendsBody: Bool
         switch transfer.method {
         case .post, .put: sendsBody = true

@@ -15,10 +15,23 @@ package struct HTTPPostRequest: Sendable {
     package var url: String
     package var headers: [Header]
     package var body: [UInt8]
+    /// The whole transfer, connect included; nil takes the client's ``CurlClientConfiguration/totalTimeout``.
+    package var timeout: Duration?
+    /// Establishing the connection; nil takes the client's ``CurlClientConfiguration/connectTimeout``.
+    package var connectTimeout: Duration?
+    /// A PEM bundle of the certificate authorities to trust for `https`, instead of the system's; nil
+    /// keeps the system's. Peer and host verification are on either way.
+    package var caFile: String?
 
-    package init(url: String, headers: [Header] = [], body: [UInt8] = []) {
+    package init(
+        url: String, headers: [Header] = [], body: [UInt8] = [], timeout: Duration? = nil, connectTimeout: Duration? = nil,
+        caFile: String? = nil
+    ) {
         self.url = url
         self.headers = headers
         self.body = body
+        self.timeout = timeout
+        self.connectTimeout = connectTimeout
+        self.caFile = caFile
     }
 }

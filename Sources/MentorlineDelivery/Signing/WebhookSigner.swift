@@ -3,17 +3,29 @@ import Foundation
 
 /// Signs webhook messages the Standard Webhooks way, so that receivers can verify them with any
 /// Standard Webhooks library.
+///
+/// With two active secrets (a receiver rotating from one to the next) every message carries two
+/// signatures, space-separated in one header (`v1,<sig1> v1,<sig2>`): a receiver that knows either
+/// secret accepts it, so the switch needs no downtime on either side.
 package struct WebhookSigner: Sendable {
-    private let secret: WebhookSecret
+    private let secrets: [WebhookSecret]
 
     package init(secret: WebhookSecret) {
-        self.secret = secret
+        self.secrets = [secret]
     }
 
-    /// `v1,<base64 HMAC-SHA256 of "<messageID>.<timestamp>.<body>">`.
+    /// Signs with every secret in `secrets`, in order; at least one is required.
+    package init(secrets: [WebhookSecret]) {
+        precondition(!secrets.isEmpty, "a webhook signer needs at least one secret")
+        self.secrets = secrets
+    }
+
+    /// `v1,<base64 HMAC-SHA256 of "<messageID>.<timestamp>.<body>">`, one per secret, space-separated.
     package func signature(messageID: String, timestamp: Int64, body: [UInt8]) -> String {
-        let mac = Self.authenticationCode(key: self.secret.key, messageID: messageID, timestamp: timestamp, body: body)
-        return "v1," + Data(mac).base64EncodedString()
+        self.secrets.map { secret in
+            let mac = Self.authenticationCode(key: secret.key, messageID: messageID, timestamp: timestamp, body: body)
+            return "v1," + Data(mac).base64EncodedString()
+        }.joined(separator: " ")
     }
 
     /// The headers of a signed delivery: `webhook-id`, `webhook-timestamp`, `webhook-signature` and

@@ -110,7 +110,7 @@ extension MentorlineAPI {
 
 extension MentorlineAPI {
     /// `GET /v1/audit?limit=` (admin): the newest changes made outside cases' own trails (overrides,
-    /// availability, contact persons), who made them and when.
+    /// availability, contact persons, endpoints enabled or disabled, messages replayed), who made them and when.
     @Sendable func auditLog(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
         _ = try requireAdmin(request)
         var limit = 100

@@ -22,4 +22,15 @@ extension MentorlineAPI {
         if readiness.isReady { return try JSONResponse.make(["status": "ready"]) }
         throw Problem(.serviceUnavailable, type: Problem.typeBase + "not-ready", title: "Not ready", detail: readiness.problems.joined(separator: "; "))
     }
+
+    /// `/metrics`: Prometheus text exposition, without a token (like `/healthz`): the series carry
+    /// endpoint ids, states and counts, never ids of cases or people. Restrict who reaches it with the
+    /// listen address or a reverse proxy.
+    @Sendable func metrics(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+        guard let metrics = environment.metrics else { throw Problem.notFound("Metrics are not served by this daemon.") }
+        return Response(
+            status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+            body: ResponseBody(byteBuffer: ByteBuffer(bytes: try await metrics()))
+        )
+    }
 }
