@@ -43,6 +43,7 @@ package enum MentorlineDaemon {
             connectTimeout: configuration.delivery.connectTimeout, totalTimeout: configuration.delivery.requestTimeout,
             maxConnectionsPerHost: configuration.delivery.maxInFlight, maxConnectionsTotal: configuration.delivery.maxInFlight
         )
+        let startedAt = options.now()
         let metrics = DaemonMetrics(store: store, version: MentorlineVersion.current, now: options.now) {
             Array(live.current.configuration.delivery.endpoints.keys)
         }
@@ -66,6 +67,10 @@ package enum MentorlineDaemon {
             let api = MentorlineAPI(environment: APIEnvironment(
                 store: store, committer: committer, settings: { live.current.api }, readiness: readiness, now: options.now,
                 wakeDispatcher: { dispatcher.wake(); deliverer.wake() }, metrics: { try await metrics.scrape() },
+                offerAccepted: { metrics.offerAccepted(after: $0) },
+                daemonInfo: {
+                    DaemonInfo(version: MentorlineVersion.current, startedAt: startedAt, configurationGeneration: live.current.generation)
+                },
                 logger: logger.with("service", "api")
             ))
             let application = Application(

@@ -18,12 +18,18 @@ package struct APIEnvironment: Sendable {
     package var wakeDispatcher: @Sendable () -> Void
     /// The Prometheus text exposition for `/metrics`; nil answers 404.
     package var metrics: (@Sendable () async throws -> [UInt8])?
+    /// Told how long each accepted offer waited for its mentor, for the time-to-accept histogram.
+    package var offerAccepted: @Sendable (Duration) -> Void
+    /// What `GET /v1/status` reports beyond the store: version, uptime, configuration generation.
+    package var daemonInfo: @Sendable () -> DaemonInfo
     package var logger: Logger
 
     package init(
         store: any CaseStore, committer: IntakeCommitter, settings: @escaping @Sendable () -> APISettings,
         readiness: @escaping @Sendable () async -> Readiness, now: @escaping @Sendable () -> Date,
-        wakeDispatcher: @escaping @Sendable () -> Void, metrics: (@Sendable () async throws -> [UInt8])? = nil, logger: Logger
+        wakeDispatcher: @escaping @Sendable () -> Void, metrics: (@Sendable () async throws -> [UInt8])? = nil,
+        offerAccepted: @escaping @Sendable (Duration) -> Void = { _ in }, daemonInfo: @escaping @Sendable () -> DaemonInfo = { DaemonInfo() },
+        logger: Logger
     ) {
         self.store = store
         self.committer = committer
@@ -32,7 +38,23 @@ package struct APIEnvironment: Sendable {
         self.now = now
         self.wakeDispatcher = wakeDispatcher
         self.metrics = metrics
+        self.offerAccepted = offerAccepted
+        self.daemonInfo = daemonInfo
         self.logger = logger
+    }
+}
+
+/// The running daemon as `GET /v1/status` describes it.
+package struct DaemonInfo: Sendable, Hashable {
+    package var version: String
+    package var startedAt: Date?
+    /// 1 at start, one more for each successful reload.
+    package var configurationGeneration: Int
+
+    package init(version: String = "unknown", startedAt: Date? = nil, configurationGeneration: Int = 0) {
+        self.version = version
+        self.startedAt = startedAt
+        self.configurationGeneration = configurationGeneration
     }
 }
 

@@ -53,6 +53,8 @@ package struct MentorlineAPI: Sendable {
         add(.post, "/v1/endpoints/{id}/disable", disableEndpoint)
         add(.get, "/v1/deliveries", listDeliveries)
         add(.post, "/v1/deliveries/{id}/replay", replayDelivery)
+        add(.get, "/v1/status", showStatus)
+        add(.get, "/v1/queue", listQueue)
         add(.get, "/v1/contact-persons/{kind}/{key}") { try await self.contactPerson($0, $1) }
         add(.put, "/v1/contact-persons/{kind}/{key}") { try await self.contactPerson($0, $1) }
         add(.delete, "/v1/contact-persons/{kind}/{key}") { try await self.contactPerson($0, $1) }

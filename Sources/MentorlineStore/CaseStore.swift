@@ -60,6 +60,10 @@ package protocol CaseStore: Sendable {
     func setEndpoint(_ endpoint: EndpointID, enabled: Bool, reason: String?, by actor: String, now: Date) async throws -> (state: EndpointState, changed: Bool)
     /// Messages per endpoint and state.
     func messageCounts() async throws -> [MessageCount]
+    /// Cases per state, case events per kind, and the oldest case still waiting for a person.
+    func caseStatistics() async throws -> CaseStatistics
+    /// Cases waiting for a person, longest waiting first.
+    func waitingCases(limit: Int) async throws -> [WaitingCase]
     /// Messages the letter policy holds at `now`, by reason code.
     func heldLetterCounts(now: Date) async throws -> [String: Int]
     /// The newest messages first, all or those in `state`; no payloads.

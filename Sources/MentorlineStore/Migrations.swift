@@ -351,6 +351,50 @@ enum Migrations {
                 CREATE INDEX outbox_dead ON outbox(state) WHERE state = 'dead';
                 """)
         }
+        migrator.registerMigration("v6: case counts for metrics") { db in
+            try db.execute(sql: """
+                -- Cases per state and case events per kind, kept by triggers: /metrics and `mentorctl status`
+                -- read these on every scrape, and counting the tables grows with their history. A migration
+                -- that rebuilds cases or case_events must create these triggers again.
+                CREATE TABLE case_counts (
+                    state TEXT PRIMARY KEY NOT NULL,
+                    cases INTEGER NOT NULL CHECK (cases >= 0)
+                ) WITHOUT ROWID;
+                INSERT INTO case_counts (state, cases) SELECT state, COUNT(*) FROM cases GROUP BY state;
+                CREATE TRIGGER case_counts_on_insert AFTER INSERT ON cases
+                    BEGIN
+                        INSERT INTO case_counts (state, cases) VALUES (NEW.state, 1)
+                            ON CONFLICT (state) DO UPDATE SET cases = cases + 1;
+                    END;
+                CREATE TRIGGER case_counts_on_update AFTER UPDATE OF state ON cases
+                    WHEN OLD.state IS NOT NEW.state
+                    BEGIN
+                        UPDATE case_counts SET cases = cases - 1 WHERE state = OLD.state;
+                        INSERT INTO case_counts (state, cases) VALUES (NEW.state, 1)
+                            ON CONFLICT (state) DO UPDATE SET cases = cases + 1;
+                    END;
+                CREATE TRIGGER case_counts_on_delete AFTER DELETE ON cases
+                    BEGIN
+                        UPDATE case_counts SET cases = cases - 1 WHERE state = OLD.state;
+                    END;
+
+                -- Events only ever grow (the trail is append-only), so a count per kind is a true counter:
+                -- offers made, escalations, cases found unroutable, since the database was created.
+                CREATE TABLE case_event_counts (
+                    kind TEXT PRIMARY KEY NOT NULL,
+                    events INTEGER NOT NULL CHECK (events >= 0)
+                ) WITHOUT ROWID;
+                INSERT INTO case_event_counts (kind, events) SELECT kind, COUNT(*) FROM case_events GROUP BY kind;
+                CREATE TRIGGER case_event_counts_on_insert AFTER INSERT ON case_events
+                    BEGIN
+                        INSERT INTO case_event_counts (kind, events) VALUES (NEW.kind, 1)
+                            ON CONFLICT (kind) DO UPDATE SET events = events + 1;
+                    END;
+
+                -- The oldest case still waiting for a mentor, for the queue's age.
+                CREATE INDEX cases_waiting_since ON cases(received_at) WHERE state IN ('received', 'routing', 'offered', 'waiting', 'unroutable');
+                """)
+        }
         return migrator
     }
 }

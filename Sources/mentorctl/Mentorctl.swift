@@ -6,9 +6,9 @@ import ArgumentParser
 struct Mentorctl: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "mentorctl",
-        abstract: "Operate Mentorline: check configuration, test routing, on-call and overrides, letters, cases and templates, endpoints and deliveries, receive webhooks.",
+        abstract: "Operate Mentorline: check configuration, status and queue, test routing, on-call and overrides, letters, cases and templates, endpoints and deliveries, receive webhooks.",
         subcommands: [
-            CheckConfigCommand.self, RoutesCommand.self, OnCallCommand.self, OverrideCommand.self, LettersCommand.self,
+            CheckConfigCommand.self, StatusCommand.self, QueueCommand.self, RoutesCommand.self, OnCallCommand.self, OverrideCommand.self, LettersCommand.self,
             CaseCommand.self, TemplatesCommand.self, EndpointsCommand.self, DeliveriesCommand.self, ListenCommand.self,
         ]
     )

@@ -34,4 +34,37 @@ import Testing
             #expect(after.split(separator: "\n").contains { $0.hasPrefix(#"mentorline_endpoint_enabled{endpoint="ops-alerts"} 0"#) })
         }
     }
+
+    @Test func theQueueOffersAndTimeToAcceptAreMeasured() async throws {
+        try await withSinkAndDaemon { sink, daemon in
+            func lines() async throws -> [Substring] { try await daemon.get("/metrics", token: nil).text.split(separator: "\n") }
+            func value(_ series: String, in lines: [Substring]) -> Double? {
+                lines.first { $0.hasPrefix(series + " ") }.flatMap { Double($0.dropFirst(series.count + 1)) }
+            }
+            let caseID = try await daemon.registerCase()
+            let offer = try await waitForWebhook(sink) { $0.type == "task.offered" }
+            var before = try await lines()
+            #expect(value(#"mentorline_cases{state="offered"}"#, in: before) == 1)
+            #expect(value("mentorline_queue_depth", in: before) == 1)
+            #expect((value("mentorline_queue_oldest_wait_seconds", in: before) ?? -1) >= 0)
+            #expect(value("mentorline_offers_total", in: before) == 1)
+            #expect(value("mentorline_escalations_total", in: before) == 0)
+            #expect(value("mentorline_unroutable_cases_total", in: before) == 0)
+            #expect(value("mentorline_offer_accept_seconds_count", in: before) == 0)
+
+            let mentor = try #require(offer.recipientID)
+            let taskID = try #require(offer.data["task_id"] as? String)
+            #expect(try await daemon.post("/v1/tasks/\(taskID)/accept", json: "", token: TestConfiguration.mentorToken(mentor)).status == 200)
+            before = try await lines()
+            #expect(value(#"mentorline_cases{state="accepted"}"#, in: before) == 1)
+            #expect(value(#"mentorline_cases{state="offered"}"#, in: before) == 0)
+            #expect(value("mentorline_queue_depth", in: before) == 0)
+            #expect(value("mentorline_queue_oldest_wait_seconds", in: before) == 0)
+            #expect(value("mentorline_offer_accept_seconds_count", in: before) == 1)
+            #expect(value(#"mentorline_offer_accept_seconds_bucket{le="+Inf"}"#, in: before) == 1)
+            #expect(before.contains("# TYPE mentorline_offers_total counter"))
+            #expect(before.contains("# TYPE mentorline_offer_accept_seconds histogram"))
+            #expect(!before.joined().contains(caseID))
+        }
+    }
 }

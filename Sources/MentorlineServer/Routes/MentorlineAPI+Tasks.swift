@@ -102,6 +102,9 @@ extension MentorlineAPI {
         }
         switch result {
         case .applied(let task, let created):
+            if case .accept = action, task.state == .accepted {
+                environment.offerAccepted(.seconds((task.answeredAt ?? environment.now()).timeIntervalSince(task.offeredAt)))
+            }
             environment.logger.info("Task action applied.", metadata: [
                 "task": "\(id)", "case": "\(task.caseID)", "action": "\(action.name)", "actor": "\(actor.auditName)", "state": "\(task.state.rawValue)",
             ])
