@@ -104,7 +104,7 @@ import Testing
         #expect((data["to"] as? [String: Any])?["name"] as? String == "Lone Sørensen")
         #expect((data["to"] as? [String: Any])?["kind"] as? String == "company")
         #expect(data["caller"] == nil)
-        #expect(data["text"] as? String == "Tak for din henvendelse til Mentor-telefonen. En mentor kontakter dig senest i dag kl. 10:10. Sagsnummer: case_1.")
+        #expect(data["text"] as? String == "Tak for din henvendelse til Mentor-telefonen. En mentor kontakter dig senest onsdag den 7. januar kl. 10:10. Sagsnummer: case_1.")
     }
 
     @Test(arguments: CallerKind.allCases)
@@ -264,7 +264,7 @@ import Testing
         #expect(changes.promises == [promise])
         #expect(changes.events(.promised).map(\.detail.deadline) == [promise])
         #expect(try changes.drafts[0].data()["text"] as? String
-            == "Tak for din henvendelse til Mentor-telefonen. En mentor kontakter dig senest i morgen kl. 08:10. Sagsnummer: case_1.")
+            == "Tak for din henvendelse til Mentor-telefonen. En mentor kontakter dig senest mandag den 12. januar kl. 08:10. Sagsnummer: case_1.")
         #expect(changes.insertedTasks.isEmpty)
     }
 

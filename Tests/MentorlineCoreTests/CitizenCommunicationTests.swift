@@ -190,7 +190,7 @@ struct CitizenCommunicationTests {
         #expect(changes.drafts.map(\.eventType) == [.caseAppointment, .caseAppointmentReminder])
         let confirmation = try changes.drafts[0].data()
         #expect(confirmation["text"] as? String
-            == "Du har en aftale med din mentor Amira i morgen kl. 10:30 på Jobcenter Nord, CPR [CPR fjernet]. "
+            == "Du har en aftale med din mentor Amira torsdag den 8. januar kl. 10:30 på Jobcenter Nord, CPR [CPR fjernet]. "
             + "Kan du ikke komme, så ring til Mentor-telefonen. Sagsnummer: case_1.")
         #expect(changes.drafts[1].notBefore == Fixtures.at("2026-01-07", "10:30"))
     }

@@ -52,8 +52,8 @@ struct CitizenLetterTests {
                 #expect(held["held_reason"] as? String == "quiet_period")
                 #expect(held["held_detail"] as? String == "quiet period fri 12:00–mon 08:00")
                 #expect(held["not_before"] as? String == "2026-12-07T07:00:00Z")
-                // Rendered for the morning it goes out: "i dag", not the Friday's "mandag den 7. december".
-                #expect((held["text"] as? String)?.hasPrefix("Du har en aftale med din mentor Anna Holm i dag kl. 10:00 på Jobcenter Nord.") == true)
+                // The date itself, never "i dag" or "i morgen": the letter is read on another day than it was written.
+                #expect((held["text"] as? String)?.hasPrefix("Du har en aftale med din mentor Anna Holm mandag den 7. december kl. 10:00 på Jobcenter Nord.") == true)
                 #expect(Self.messages(details, type: "case.appointment_reminder").isEmpty)
                 let letters = (details["history"] as? [[String: Any]] ?? []).filter { $0["event"] as? String == "letter" }.compactMap { $0["reason"] as? String }
                 #expect(letters.contains { $0.hasPrefix("case.appointment to the citizen held until 2026-12-07 08:00: quiet period") })

@@ -34,7 +34,7 @@ extension Notifications {
     /// What a caller-facing event is about, beyond its text.
     package struct CallerEvent: Sendable {
         package var type: EventType
-        /// The template values for a message sent at the given instant (relative day names depend on it).
+        /// The template values for a message sent at the given instant.
         package var values: @Sendable (Date) -> TemplateValues
         package var expectContactBy: Date?
         package var appointment: Appointment?
@@ -107,9 +107,9 @@ extension Notifications {
     package func caseReceipt(
         caseID: CaseID, intake: CaseIntake, representative: Representative?, receivedAt: Date, promise: Date?, at now: Date
     ) -> CallerMessages {
-        let values: @Sendable (Date) -> TemplateValues = { sent in
+        let values: @Sendable (Date) -> TemplateValues = { _ in
             var values: TemplateValues = ["case_id": .text(caseID.rawValue), "promise": .flag(promise != nil)]
-            if let promise { values["promise_time"] = .text(dayAndClock(promise, from: sent)) }
+            if let promise { values["promise_time"] = .text(dayAndClock(promise)) }
             return values
         }
         return toCaller(
@@ -124,9 +124,9 @@ extension Notifications {
         caseID: CaseID, intake: CaseIntake, representative: Representative?, receivedAt: Date, appointment: Appointment, mentorName: String,
         at now: Date
     ) -> CallerMessages {
-        let values: @Sendable (Date) -> TemplateValues = { sent in
+        let values: @Sendable (Date) -> TemplateValues = { _ in
             var values: TemplateValues = [
-                "case_id": .text(caseID.rawValue), "mentor": .text(mentorName), "time": .text(dayAndClock(appointment.at, from: sent)),
+                "case_id": .text(caseID.rawValue), "mentor": .text(mentorName), "time": .text(dayAndClock(appointment.at)),
                 "phone_call": .flag(appointment.place == nil),
             ]
             if let place = appointment.place { values["place"] = .text(place) }

@@ -18,7 +18,7 @@ extension Notifications {
         set("language", intake.language == .danish ? nil : .text(intake.language.rawValue))
         if event == .caseReceipt {
             set("promise", .flag(promisedBy != nil))
-            set("promise_time", promisedBy.map { .text(dayAndClock($0, from: now)) })
+            set("promise_time", promisedBy.map { .text(dayAndClock($0)) })
         }
         return values
     }

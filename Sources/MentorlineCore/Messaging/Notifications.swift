@@ -82,18 +82,13 @@ package struct Notifications: Sendable {
         return "\(LocalDateTime(instant, in: timeZone).date) \(clock(instant))"
     }
 
-    /// `i dag kl. 14:05`, `i morgen kl. 08:00` or `mandag den 30. november kl. 08:00`.
-    func dayAndClock(_ instant: Date, from now: Date) -> String {
+    /// `mandag den 30. november kl. 08:00`: always the date, never "i dag" or "i morgen". A letter may
+    /// reach its reader later than it was written for (a retry, a hold, an endpoint down for a while),
+    /// and then a relative day would name the wrong one.
+    func dayAndClock(_ instant: Date) -> String {
         let day = LocalDateTime(instant, in: timeZone).date
-        let today = LocalDateTime(now, in: timeZone).date
         let weekdays = ["mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag"]
         let months = ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november", "december"]
-        let dayText: String
-        switch day.dayNumber - today.dayNumber {
-        case 0: dayText = "i dag"
-        case 1: dayText = "i morgen"
-        default: dayText = "\(weekdays[day.isoWeekday - 1]) den \(day.day). \(months[day.month - 1])"
-        }
-        return "\(dayText) kl. \(clock(instant))"
+        return "\(weekdays[day.isoWeekday - 1]) den \(day.day). \(months[day.month - 1]) kl. \(clock(instant))"
     }
 }
