@@ -16,12 +16,17 @@ package struct APIEnvironment: Sendable {
     /// messages were queued (a handoff's, the withdrawals after an accept).
     package var wakeDispatcher: @Sendable () -> Void
     package var logger: Logger
+    /// The tokens made through `POST /v1/tokens`, checked after the configured ones.
+    package var storedTokens: StoredTokenRegistry
 
+    /// - Parameter storedTokens: the daemon's registry, loaded before the server starts; by default an
+    ///   empty one over `store`.
     package init(
         store: any CaseStore, committer: IntakeCommitter, settings: @escaping @Sendable () -> APISettings,
         readiness: @escaping @Sendable () async -> Readiness, now: @escaping @Sendable () -> Date,
-        wakeDispatcher: @escaping @Sendable () -> Void, logger: Logger
+        wakeDispatcher: @escaping @Sendable () -> Void, logger: Logger, storedTokens: StoredTokenRegistry? = nil
     ) {
+        self.storedTokens = storedTokens ?? StoredTokenRegistry(store: store)
         self.store = store
         self.committer = committer
         self.settings = settings
