@@ -88,7 +88,9 @@ extension MentorlineAPI {
     /// tokens are removed from the configuration instead (409). Audited.
     @Sendable func revokeToken(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
         let admin = try requireAdminPrincipal(request)
-        let id: String = try context.parameters.require("id")
+        // `config:<name>` arrives as `config%3A<name>` from clients that encode every reserved character.
+        let raw: String = try context.parameters.require("id")
+        let id = raw.removingPercentEncoding ?? raw
         if id.hasPrefix(TokenView.configuredPrefix) {
             throw Problem.conflict(
                 "Token \(id) comes from the configuration: remove it from auth.tokens in mentorline.yaml and reload (systemctl reload mentorlined)."
