@@ -34,7 +34,8 @@ package struct StoredToken: Hashable, Sendable {
     package var createdBy: String
     /// After this instant the token no longer authenticates; nil: until revoked.
     package var expiresAt: Date?
-    /// Roughly when it last authenticated a request (kept in memory, written at most once a minute).
+    /// When it last authenticated a request: noted in memory, written every minute, before a list and at
+    /// shutdown, so it can lag by up to a minute.
     package var lastUsedAt: Date?
     package var revokedAt: Date?
     /// The admin who revoked it.
