@@ -14,11 +14,17 @@ package struct KeyValueLogHandler: LogHandler {
     package var logLevel: Logger.Level
     private let label: String
     private let journal: Bool
+    private let output: @Sendable (String) -> Void
 
-    package init(label: String, level: Logger.Level, environment: [String: String]) {
+    /// - Parameter output: where each finished line (with its newline) goes; standard error unless a
+    ///   test captures the lines. Called for one line at a time.
+    package init(
+        label: String, level: Logger.Level, environment: [String: String], output: (@Sendable (String) -> Void)? = nil
+    ) {
         self.label = label
         self.logLevel = level
         self.journal = environment["JOURNAL_STREAM"] != nil
+        self.output = output ?? Self.standardError
     }
 
     package subscript(metadataKey key: String) -> Logger.Metadata.Value? {
@@ -35,12 +41,17 @@ package struct KeyValueLogHandler: LogHandler {
             line += " \(key)=\(Self.quoted("\(merged[key]!)"))"
         }
         line += "\n"
-        Self.output.withLock { _ in
+        output(line)
+    }
+
+    private static let standardErrorLock = Mutex(())
+
+    /// Whole lines on standard error, one writer at a time.
+    private static let standardError: @Sendable (String) -> Void = { line in
+        standardErrorLock.withLock { _ in
             FileHandle.standardError.write(Data(line.utf8))
         }
     }
-
-    private static let output = Mutex(())
 
     private static func priority(_ level: Logger.Level) -> Int {
         switch level {

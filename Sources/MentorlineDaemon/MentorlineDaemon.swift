@@ -36,6 +36,8 @@ package enum MentorlineDaemon {
         let databasePath = configuration.storage.databaseFile.hasPrefix("/")
             ? configuration.storage.databaseFile : stateDirectory.appendingPathComponent(configuration.storage.databaseFile).path
         let store = try SQLiteStore(path: databasePath)
+        let storedTokens = StoredTokenRegistry(store: store)
+        try await storedTokens.load()
         let listen = options.listen ?? configuration.server.listen
         let notifier = SystemdNotifier(environment: options.environment)
 
@@ -71,7 +73,7 @@ package enum MentorlineDaemon {
                 daemonInfo: {
                     DaemonInfo(version: MentorlineVersion.current, startedAt: startedAt, configurationGeneration: live.current.generation)
                 },
-                logger: logger.with("service", "api")
+                logger: logger.with("service", "api"), storedTokens: storedTokens
             ))
             let application = Application(
                 router: api.buildRouter().router,
@@ -105,8 +107,12 @@ package enum MentorlineDaemon {
             }
 
             // Graceful shutdown runs from the last service to the first: the HTTP server stops taking
-            // intake, queued intake is committed, the dispatcher stops, deliveries in flight finish.
-            var services: [any Service] = [deliverer, dispatcher, committer, application]
+            // intake, queued intake is committed, the dispatcher stops, deliveries in flight finish, and the
+            // stored tokens' last use times are written.
+            var services: [any Service] = [
+                TokenUsageService(tokens: storedTokens, interval: .seconds(60), logger: logger.with("service", "tokens")),
+                deliverer, dispatcher, committer, application,
+            ]
             if let interval = SystemdNotifier.watchdogInterval(environment: options.environment) {
                 services.append(WatchdogService(notifier: notifier, interval: interval, healthy: {
                     dispatcher.lastHeartbeat != nil && deliverer.lastHeartbeat != nil

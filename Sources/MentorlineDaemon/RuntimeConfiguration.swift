@@ -17,11 +17,11 @@ package struct RuntimeConfiguration: Sendable {
     package init(_ configuration: MentorlineConfiguration, generation: Int) throws {
         self.configuration = configuration
         self.generation = generation
-        let grants = configuration.tokens.map { grant -> (sha256: [UInt8], principal: Principal) in
+        let grants = configuration.tokens.map { grant -> (sha256: [UInt8], principal: Principal, name: String) in
             switch grant.kind {
-            case .intake: (grant.sha256, .intake(name: grant.name))
-            case .mentor(let mentor): (grant.sha256, .mentor(mentor))
-            case .admin: (grant.sha256, .admin(name: grant.name))
+            case .intake: (grant.sha256, .intake(name: grant.name), grant.name)
+            case .mentor(let mentor): (grant.sha256, .mentor(mentor), grant.name)
+            case .admin: (grant.sha256, .admin(name: grant.name), grant.name)
             }
         }
 

@@ -23,14 +23,19 @@ package struct APIEnvironment: Sendable {
     /// What `GET /v1/status` reports beyond the store: version, uptime, configuration generation.
     package var daemonInfo: @Sendable () -> DaemonInfo
     package var logger: Logger
+    /// The tokens made through `POST /v1/tokens`, checked after the configured ones.
+    package var storedTokens: StoredTokenRegistry
 
+    /// - Parameter storedTokens: the daemon's registry, loaded before the server starts; by default an
+    ///   empty one over `store`.
     package init(
         store: any CaseStore, committer: IntakeCommitter, settings: @escaping @Sendable () -> APISettings,
         readiness: @escaping @Sendable () async -> Readiness, now: @escaping @Sendable () -> Date,
         wakeDispatcher: @escaping @Sendable () -> Void, metrics: (@Sendable () async throws -> [UInt8])? = nil,
         offerAccepted: @escaping @Sendable (Duration) -> Void = { _ in }, daemonInfo: @escaping @Sendable () -> DaemonInfo = { DaemonInfo() },
-        logger: Logger
+        logger: Logger, storedTokens: StoredTokenRegistry? = nil
     ) {
+        self.storedTokens = storedTokens ?? StoredTokenRegistry(store: store)
         self.store = store
         self.committer = committer
         self.settings = settings

@@ -55,6 +55,9 @@ package struct MentorlineAPI: Sendable {
         add(.post, "/v1/deliveries/{id}/replay", replayDelivery)
         add(.get, "/v1/status", showStatus)
         add(.get, "/v1/queue", listQueue)
+        add(.get, "/v1/tokens", listTokens)
+        add(.post, "/v1/tokens", createToken)
+        add(.post, "/v1/tokens/{id}/revoke", revokeToken)
         add(.get, "/v1/contact-persons/{kind}/{key}") { try await self.contactPerson($0, $1) }
         add(.put, "/v1/contact-persons/{kind}/{key}") { try await self.contactPerson($0, $1) }
         add(.delete, "/v1/contact-persons/{kind}/{key}") { try await self.contactPerson($0, $1) }

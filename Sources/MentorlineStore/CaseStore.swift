@@ -5,7 +5,7 @@ package import MentorlineCore
 /// the same protocol is the seam for a PostgreSQL implementation serving several.
 ///
 /// Every method is one transaction: what it writes lands whole or not at all.
-package protocol CaseStore: Sendable {
+package protocol CaseStore: TokenStore {
     /// Store a batch of intakes in one transaction (group commit); one outcome per submission, in order.
     func commitIntakes(_ submissions: [IntakeSubmission]) async throws -> [IntakeOutcome]
 

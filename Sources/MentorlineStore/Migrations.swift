@@ -395,6 +395,37 @@ enum Migrations {
                 CREATE INDEX cases_waiting_since ON cases(received_at) WHERE state IN ('received', 'routing', 'offered', 'waiting', 'unroutable');
                 """)
         }
+        migrator.registerMigration("v7: stored tokens") { db in
+            try db.execute(sql: """
+                -- Bearer tokens made through the API (`mentorctl token create`). Only the SHA-256 of a token is
+                -- kept (unique, so a presented token is found by its digest); the text is shown once, at creation.
+                CREATE TABLE api_tokens (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    kind TEXT NOT NULL CHECK (kind IN ('intake', 'mentor', 'admin')),
+                    name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 64),
+                    mentor TEXT,
+                    token_sha256 BLOB NOT NULL UNIQUE CHECK (length(token_sha256) = 32),
+                    created_at REAL NOT NULL,
+                    created_by TEXT NOT NULL,
+                    expires_at REAL,
+                    last_used_at REAL,
+                    revoked_at REAL,
+                    revoked_by TEXT,
+                    -- A mentor token acts for exactly one mentor; no other kind names one.
+                    CHECK ((kind = 'mentor') = (mentor IS NOT NULL)),
+                    CHECK ((revoked_at IS NULL) = (revoked_by IS NULL)),
+                    CHECK (expires_at IS NULL OR expires_at > created_at)
+                );
+                -- A name identifies one token in the audit trail while it works.
+                CREATE UNIQUE INDEX api_tokens_active_name ON api_tokens(name) WHERE revoked_at IS NULL;
+                -- What a token is and grants never changes, and a revoked token stays revoked.
+                CREATE TRIGGER api_tokens_fixed BEFORE UPDATE OF id, kind, name, mentor, token_sha256, created_at, created_by, expires_at ON api_tokens
+                    BEGIN SELECT RAISE(ABORT, 'a token cannot be changed, only revoked'); END;
+                CREATE TRIGGER api_tokens_stay_revoked BEFORE UPDATE OF revoked_at, revoked_by ON api_tokens
+                    WHEN OLD.revoked_at IS NOT NULL
+                    BEGIN SELECT RAISE(ABORT, 'a revoked token stays revoked'); END;
+                """)
+        }
         return migrator
     }
 }

@@ -33,15 +33,18 @@ package struct TestDaemon: Sendable {
 
     /// Starts a daemon on `configuration` (written to a temporary directory) and `stateDirectory`
     /// (a fresh one when nil), lends it to `body`, and shuts it down gracefully afterwards.
+    ///
+    /// - Parameter logger: the daemon's logger (a ``LogCapture``'s, to read what it logs); by default
+    ///   one at `logLevel` on the process's logging backend.
     package static func withDaemon<Result: Sendable>(
         _ configuration: TestConfiguration, stateDirectory: URL? = nil, environment: [String: String] = [:],
-        logLevel: Logger.Level = .warning, clockStartingAt start: Date? = nil, _ body: (TestDaemon) async throws -> Result
+        logLevel: Logger.Level = .warning, logger: Logger? = nil, clockStartingAt start: Date? = nil, _ body: (TestDaemon) async throws -> Result
     ) async throws -> Result {
         let root = try temporaryDirectory()
         let configDirectory = try configuration.write(to: root.appendingPathComponent("Config"))
         let state = stateDirectory ?? root.appendingPathComponent("var")
         return try await withDaemon(
-            configurationDirectory: configDirectory, stateDirectory: state, environment: environment, logLevel: logLevel,
+            configurationDirectory: configDirectory, stateDirectory: state, environment: environment, logLevel: logLevel, logger: logger,
             clockStartingAt: start, body
         )
     }
@@ -50,10 +53,13 @@ package struct TestDaemon: Sendable {
     ///   afternoon, a holiday), so the letter policy can be tested on any day the suite runs.
     package static func withDaemon<Result: Sendable>(
         configurationDirectory: URL, stateDirectory: URL, environment: [String: String] = [:], logLevel: Logger.Level = .warning,
-        clockStartingAt start: Date? = nil, _ body: (TestDaemon) async throws -> Result
+        logger: Logger? = nil, clockStartingAt start: Date? = nil, _ body: (TestDaemon) async throws -> Result
     ) async throws -> Result {
-        var logger = Logger(label: "mentorline-test")
-        logger.logLevel = logLevel
+        let logger = logger ?? {
+            var logger = Logger(label: "mentorline-test")
+            logger.logLevel = logLevel
+            return logger
+        }()
         let handle = DaemonHandle()
         let options = DaemonOptions(
             configurationDirectory: configurationDirectory, stateDirectory: stateDirectory.path,

@@ -154,6 +154,7 @@ package final class Deliverer: Service {
             metadata["duration_ms"] = "\(duration.milliseconds)"
             if (200..<300).contains(response.status) {
                 metrics.recordAttempt(endpoint: message.endpoint, outcome: .delivered, duration: duration)
+                metadata["outcome"] = "delivered"
                 logger.debug("Message delivered.", metadata: metadata)
                 return DeliveryAttempt(.delivered(message.id, status: response.status), endpoint: message.endpoint)
             }
@@ -199,9 +200,11 @@ package final class Deliverer: Service {
         metadata["error"] = "\(error)"
         if let next = settings.retry.nextAttempt(afterFailedAttempts: attempts, now: at, retryAfter: retryAfter, randomUnit: Double.random(in: 0...1)) {
             metadata["next_attempt"] = "\(next)"
+            metadata["outcome"] = "retry"
             logger.warning("Delivery failed; will retry.", metadata: metadata)
             return .retry(message.id, status: status, error: error, nextAttempt: next)
         }
+        metadata["outcome"] = "dead"
         logger.error("Delivery failed for the last time; message is dead.", metadata: metadata)
         var alert: MessageDraft?
         // Ops hear of every dead message except their own alerts, which would only loop.

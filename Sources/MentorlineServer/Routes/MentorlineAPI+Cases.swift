@@ -18,18 +18,27 @@ extension MentorlineAPI {
         case .intake, .admin: actor = principal.auditName
         case .mentor: throw Problem.forbidden("Registering cases takes an intake or admin token.")
         }
-        let body = try await collectBody(request)
-        let intakeRequest = try decodeJSON(IntakeRequest.self, from: body)
+        let body: ByteBuffer
+        let intakeRequest: IntakeRequest
+        do {
+            body = try await collectBody(request)
+            intakeRequest = try decodeJSON(IntakeRequest.self, from: body)
+        } catch let problem as Problem {
+            throw refusedIntake(problem, actor: actor)
+        }
         let intake: CaseIntake
         switch intakeRequest.validated() {
         case .success(let valid): intake = valid
-        case .failure(let rejection): throw Problem.invalidFields(rejection.problems)
+        case .failure(let rejection): throw refusedIntake(Problem.invalidFields(rejection.problems), actor: actor)
         }
 
         var claim: IdempotencyClaim?
         if let key = request.headers[.idempotencyKey] {
             guard !key.isEmpty, key.utf8.count <= Self.idempotencyKeyLimit, key.unicodeScalars.allSatisfy({ (0x21...0x7E).contains($0.value) }) else {
-                throw Problem.invalidFields([FieldProblem(field: "Idempotency-Key", reason: "must be 1 to \(Self.idempotencyKeyLimit) visible ASCII characters")])
+                throw refusedIntake(
+                    Problem.invalidFields([FieldProblem(field: "Idempotency-Key", reason: "must be 1 to \(Self.idempotencyKeyLimit) visible ASCII characters")]),
+                    actor: actor
+                )
             }
             claim = IdempotencyClaim(scope: actor, key: key, bodyDigest: Array(SHA256.hash(data: Data(body.readableBytesView))))
         }
@@ -50,15 +59,16 @@ extension MentorlineAPI {
 
         switch outcome {
         case .created(let id, let receivedAt):
-            environment.logger.info("Case registered.", metadata: ["case": "\(id)", "actor": "\(actor)"])
+            environment.logger.info("Case registered.", metadata: ["case": "\(id)", "actor": "\(actor)", "outcome": "created"])
             return try accepted(id: id, receivedAt: receivedAt, replayed: false)
         case .replayed(let id, let receivedAt):
+            environment.logger.info("Intake replayed; answering with the case it made.", metadata: ["case": "\(id)", "actor": "\(actor)", "outcome": "replayed"])
             return try accepted(id: id, receivedAt: receivedAt, replayed: true)
         case .idempotencyConflict(let id):
-            throw Problem(
+            throw refusedIntake(Problem(
                 .unprocessableContent, type: Problem.typeBase + "idempotency-key-reused", title: "Idempotency-Key already used",
                 detail: "This Idempotency-Key was used for case \(id) with a different body. Use a new key for a new case."
-            )
+            ), actor: actor)
         }
     }
 
