@@ -29,7 +29,7 @@ import Testing
         #expect(try store.pragma("journal_mode") == "wal")
         #expect(try store.pragma("synchronous") == "2") // FULL
         #expect(try store.pragma("foreign_keys") == "1")
-        #expect(try store.appliedMigrations().count == 4)
+        #expect(try store.appliedMigrations().count == 5)
     }
 
     @Test func theAuditTrailIsAppendOnly() async throws {
