@@ -16,11 +16,17 @@ package struct APIEnvironment: Sendable {
     /// messages were queued (a handoff's, the withdrawals after an accept).
     package var wakeDispatcher: @Sendable () -> Void
     package var logger: Logger
+    /// Where `POST /v1/admin/backup` writes (the state directory's `backups/`); nil answers 503.
+    package var backupDirectory: URL?
+    /// Runs the retention rule now as the daily job does, logging the counts (`actor` runs it); nil
+    /// runs it through the store directly.
+    package var runRetention: (@Sendable (_ actor: String) async throws -> RetentionReport)?
 
     package init(
         store: any CaseStore, committer: IntakeCommitter, settings: @escaping @Sendable () -> APISettings,
         readiness: @escaping @Sendable () async -> Readiness, now: @escaping @Sendable () -> Date,
-        wakeDispatcher: @escaping @Sendable () -> Void, logger: Logger
+        wakeDispatcher: @escaping @Sendable () -> Void, logger: Logger, backupDirectory: URL? = nil,
+        runRetention: (@Sendable (_ actor: String) async throws -> RetentionReport)? = nil
     ) {
         self.store = store
         self.committer = committer
@@ -29,6 +35,8 @@ package struct APIEnvironment: Sendable {
         self.now = now
         self.wakeDispatcher = wakeDispatcher
         self.logger = logger
+        self.backupDirectory = backupDirectory
+        self.runRetention = runRetention
     }
 }
 
@@ -45,15 +53,22 @@ package struct APISettings: Sendable {
     package var planner: CasePlanner
     /// Checks the signatures of action links; nil when the deployment has no link key.
     package var actionLinks: ActionLinks?
+    /// How long closed cases keep their personal data.
+    package var retention: RetentionPolicy
+    /// When the daily erasure runs, for the preview's `next_run`.
+    package var retentionRun: DailyRun?
 
     package init(
-        tokens: TokenTable, publicURL: String, maximumBodyBytes: Int = 64 * 1024, planner: CasePlanner, actionLinks: ActionLinks? = nil
+        tokens: TokenTable, publicURL: String, maximumBodyBytes: Int = 64 * 1024, planner: CasePlanner, actionLinks: ActionLinks? = nil,
+        retention: RetentionPolicy = .standard, retentionRun: DailyRun? = nil
     ) {
         self.tokens = tokens
         self.publicURL = publicURL
         self.maximumBodyBytes = maximumBodyBytes
         self.planner = planner
         self.actionLinks = actionLinks
+        self.retention = retention
+        self.retentionRun = retentionRun
     }
 }
 

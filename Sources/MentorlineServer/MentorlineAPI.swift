@@ -48,6 +48,10 @@ package struct MentorlineAPI: Sendable {
         add(.post, "/v1/schedules/{id}/overrides", addOverride)
         add(.delete, "/v1/schedules/{id}/overrides/{override}", removeOverride)
         add(.get, "/v1/audit", auditLog)
+        add(.get, "/v1/admin/retention/preview", retentionPreview)
+        add(.post, "/v1/admin/retention/run", runRetention)
+        add(.get, "/v1/admin/export", exportCitizen)
+        add(.post, "/v1/admin/backup", backup)
         add(.get, "/v1/contact-persons/{kind}/{key}") { try await self.contactPerson($0, $1) }
         add(.put, "/v1/contact-persons/{kind}/{key}") { try await self.contactPerson($0, $1) }
         add(.delete, "/v1/contact-persons/{kind}/{key}") { try await self.contactPerson($0, $1) }
