@@ -13,6 +13,7 @@ package struct RuntimeConfiguration: Sendable {
     package var api: APISettings
     package var delivery: DeliveryRuntimeSettings
     package var planner: CasePlanner
+    package var retention: RetentionService.Settings
 
     package init(_ configuration: MentorlineConfiguration, generation: Int) throws {
         self.configuration = configuration
@@ -42,6 +43,10 @@ package struct RuntimeConfiguration: Sendable {
             notifications: notifications
         )
         planner = CasePlanner(roster: configuration.roster, notifications: notifications)
-        api = APISettings(tokens: TokenTable(grants: grants), publicURL: configuration.server.publicURL, planner: planner, actionLinks: links)
+        api = APISettings(
+            tokens: TokenTable(grants: grants), publicURL: configuration.server.publicURL, planner: planner, actionLinks: links,
+            retention: configuration.retention.policy, retentionRun: configuration.retentionRun
+        )
+        retention = RetentionService.Settings(policy: configuration.retention.policy, schedule: configuration.retentionRun)
     }
 }
