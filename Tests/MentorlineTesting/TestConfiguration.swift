@@ -26,6 +26,8 @@ package struct TestConfiguration: Sendable {
     package var letters: String?
     /// Template files written over the shipped ones, by file name (`case.receipt.da.mustache`).
     package var templates: [String: String] = [:]
+    /// A `retention:` section for `mentorline.yaml` (YAML at the top level); nil keeps the defaults.
+    package var retention: String?
 
     /// The repository's `Config/templates/`, which every test configuration starts from.
     package static let shippedTemplates = URL(fileURLWithPath: #filePath)
@@ -94,6 +96,7 @@ package struct TestConfiguration: Sendable {
             dispatch:
               batch_size: 64
             \(letters ?? "")
+            \(retention ?? "")
 
             """)
         let target = scheduleStart == nil ? "{team: everyone}" : "{schedule: later}"
