@@ -1,6 +1,6 @@
 package import Foundation
 import GRDB
-package import MentorlineCore
+import MentorlineCore
 
 extension SQLiteStore {
     /// Everything held about `reference`, read in the transaction that audits the export (`actor`

@@ -50,6 +50,36 @@ import Glibc
         #expect(try store.pragma("secure_delete") == "2") // FAST
     }
 
+    @Test func aDatabaseFromBeforeRetentionTakesEachResolvedCasesClosingFromItsTrail() async throws {
+        let path = try directory().appendingPathComponent("v4.sqlite").path
+        do {
+            let pool = try DatabasePool(path: path)
+            try Migrations.migrator.migrate(pool, upTo: "v4: message texts and letter holds, representatives")
+            let intake = try JSONColumn.encode(CaseIntake(caller: Caller(kind: .citizen, name: "Ali", phone: "12345678"), topics: []))
+            try await pool.write { db in
+                for (id, state) in [("case_resolved", "resolved"), ("case_open", "accepted")] {
+                    try db.execute(sql: """
+                        INSERT INTO cases (id, state, received_at, updated_at, caller_kind, urgency, language, intake, intake_actor)
+                        VALUES (?, ?, 100, 900, 'citizen', 'routine', 'da', ?, 'intake:test')
+                        """, arguments: [id, state, intake])
+                    // Resolved, reopened, resolved again: the last resolution counts.
+                    for (at, kind) in [(300.0, "resolved"), (400.0, "reopened"), (500.0, "resolved")] {
+                        try db.execute(
+                            sql: "INSERT INTO case_events (case_id, at, kind, actor, detail) VALUES (?, ?, ?, 'mentor:anna', x'7b7d')",
+                            arguments: [id, at, kind]
+                        )
+                    }
+                }
+            }
+            try pool.close()
+        }
+        let store = try SQLiteStore(path: path)
+        #expect(try await store.caseDetails(CaseID("case_resolved"))?.closedAt == Date(timeIntervalSince1970: 500))
+        #expect(try await store.caseDetails(CaseID("case_open"))?.closedAt == nil)
+        #expect(try await store.retentionPreview(policy: .standard, now: Date(timeIntervalSince1970: 500 + 180 * 86_400)).erased.map(\.caseID)
+            == [CaseID("case_resolved")])
+    }
+
     @Test func aBackupIsAConsistentPrivateCopyThatOpensAsAStore() async throws {
         let root = try directory()
         let store = try SQLiteStore(path: root.appendingPathComponent("mentorline.sqlite").path)

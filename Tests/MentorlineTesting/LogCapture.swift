@@ -57,12 +57,9 @@ package final class LogCapture: Sendable {
             set { metadata[key] = newValue }
         }
 
-        func log(
-            level: Logger.Level, message: Logger.Message, metadata explicit: Logger.Metadata?, source: String, file: String, function: String,
-            line: UInt
-        ) {
-            let merged = self.metadata.merging(explicit ?? [:]) { $1 }
-            capture.append(Record(level: level, message: message.description, metadata: merged.mapValues { "\($0)" }))
+        func log(event: LogEvent) {
+            let merged = metadata.merging(event.metadata ?? [:]) { $1 }
+            capture.append(Record(level: event.level, message: event.message.description, metadata: merged.mapValues { "\($0)" }))
         }
     }
 }
