@@ -51,7 +51,7 @@ package final class RetentionService: Service {
                 do {
                     let schedule = settings().schedule
                     if schedule.isDue(lastRun: try await store.lastRetentionRun(), now: now()) {
-                        _ = try await runNow(actor: "system")
+                        _ = try await runNow(actor: RetentionPolicy.dailyJobActor)
                     }
                     guard !stopping.load(ordering: .acquiring) else { break }
                     let at = now()

@@ -22,7 +22,9 @@ extension SQLiteStore {
     }
 
     /// Erases the personal data of every case the rule finds due at `now`, in transactions of
-    /// ``erasureBatchSize`` cases, then records the run (`retention_runs` and the audit log, by `actor`).
+    /// ``erasureBatchSize`` cases, then records the run in `retention_runs`, and in the audit log when it
+    /// erased something or a person ran it (`actor` other than ``RetentionPolicy/dailyJobActor``): a nightly run that
+    /// changed nothing is not an entry there.
     ///
     /// Per case: the intake's personal fields, the citizen reference and CVR columns, handoff notes, the
     /// free text in its trail, the texts, values and payloads of its messages; its timers and idempotency
@@ -67,11 +69,13 @@ extension SQLiteStore {
                     sql: "INSERT INTO retention_runs (at, actor, cutoff, erased, held_back) VALUES (?, ?, ?, ?, ?)",
                     arguments: [now.storedValue, actor, cutoff.storedValue, erased, heldBack]
                 )
-                try self.audit(
-                    actor: actor, action: "retention.run", subject: "cases",
-                    detail: ["erased": "\(erased)", "held_back": "\(heldBack)", "cutoff": "\(cutoff.timeIntervalSince1970)"],
-                    now: now, db: db
-                )
+                if erased > 0 || actor != RetentionPolicy.dailyJobActor {
+                    try self.audit(
+                        actor: actor, action: "retention.run", subject: "cases",
+                        detail: ["erased": "\(erased)", "held_back": "\(heldBack)", "cutoff": "\(cutoff.timeIntervalSince1970)"],
+                        now: now, db: db
+                    )
+                }
                 return .commit
             }
         }

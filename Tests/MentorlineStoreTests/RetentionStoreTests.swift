@@ -196,6 +196,10 @@ import Testing
         #expect(try await store.runRetention(policy: .standard, now: due, actor: "system").erased.count == 1)
         #expect(try await store.runRetention(policy: .standard, now: due + day, actor: "system").erased.isEmpty)
         #expect(try await store.lastRetentionRun() == due + day)
+        // The run that erased is audited; the nightly one that found nothing is not, an admin's always is.
+        #expect(try await store.auditLog(limit: 1).first?.at == due)
+        try await store.runRetention(policy: .standard, now: due + 2 * day, actor: "admin:ops")
+        #expect(try await store.auditLog(limit: 1).first.map { [$0.actor, $0.action, $0.detail["erased"] ?? ""] } == ["admin:ops", "retention.run", "0"])
         let tasks = try #require(try await store.caseDetails(CaseID("case_1"))).tasks
         let resolved = try #require(tasks.first { $0.state == .resolved })
         #expect(try await act(.reopen(reason: "igen"), on: resolved.id.rawValue, by: resolved.mentor.rawValue, store: store, at: due + 2 * day)

@@ -15,6 +15,9 @@ package struct RetentionPolicy: Hashable, Sendable {
     /// 180 days.
     package static let standard = RetentionPolicy(period: .seconds(180 * 86_400))
 
+    /// How the trail and the audit log name the daily job (an admin's run is `admin:<token name>`).
+    package static let dailyJobActor = "system"
+
     /// The period in seconds.
     package var seconds: TimeInterval {
         let (seconds, attoseconds) = period.components
