@@ -22,9 +22,9 @@ extension SQLiteStore {
     }
 
     /// Erases the personal data of every case the rule finds due at `now`, in transactions of
-    /// ``erasureBatchSize`` cases, then records the run in `retention_runs`, and in the audit log when it
-    /// erased something or a person ran it (`actor` other than ``RetentionPolicy/dailyJobActor``): a nightly run that
-    /// changed nothing is not an entry there.
+    /// ``erasureBatchSize`` cases, then records the run in `retention_runs`; and in the audit log when it
+    /// erased something or a person ran it (an `actor` other than ``RetentionPolicy/dailyJobActor``), so
+    /// a nightly run that changed nothing is no entry there.
     ///
     /// Per case: the intake's personal fields, the citizen reference and CVR columns, handoff notes, the
     /// free text in its trail, the texts, values and payloads of its messages; its timers and idempotency
