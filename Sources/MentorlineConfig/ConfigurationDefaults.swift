@@ -25,4 +25,10 @@ package enum ConfigurationDefaults {
     package static let minimumSecretBytes = 24
     /// The shortest bearer token accepted, in characters.
     package static let minimumTokenLength = 16
+    /// Closed cases keep their personal data this long (180 days).
+    package static let retentionPeriod: Duration = .seconds(180 * 86_400)
+    /// The shortest retention period accepted: a day.
+    package static let minimumRetentionPeriod: Duration = .seconds(86_400)
+    /// The daily erasure runs at this time in the deployment's time zone.
+    package static let retentionRunAt = WallClockTime(hour: 3, minute: 30)!
 }

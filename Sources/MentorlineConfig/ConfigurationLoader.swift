@@ -47,7 +47,8 @@ package struct ConfigurationLoader: Sendable {
             tokens: settings.tokens,
             roster: roster,
             letters: settings.letters,
-            texts: texts
+            texts: texts,
+            retention: settings.retention
         )
     }
 

@@ -18,6 +18,8 @@ package struct MentorlineConfiguration: Sendable {
     package var letters: LetterRules
     /// The message texts, from `templates/`.
     package var texts: any MessageTexts
+    /// How long closed cases keep their personal data, and when the daily erasure runs.
+    package var retention: RetentionSettings
 
     package init(
         directory: URL,
@@ -29,7 +31,8 @@ package struct MentorlineConfiguration: Sendable {
         tokens: [TokenGrant] = [],
         roster: Roster = Roster(),
         letters: LetterRules? = nil,
-        texts: any MessageTexts
+        texts: any MessageTexts,
+        retention: RetentionSettings = RetentionSettings()
     ) {
         self.directory = directory
         self.server = server
@@ -41,5 +44,9 @@ package struct MentorlineConfiguration: Sendable {
         self.roster = roster
         self.letters = letters ?? .standard(timeZone: timeZone)
         self.texts = texts
+        self.retention = retention
     }
+
+    /// The daily erasure's schedule: `retention.run_at` in the deployment's time zone.
+    package var retentionRun: DailyRun { DailyRun(at: retention.runAt, timeZone: timeZone) }
 }

@@ -17,12 +17,13 @@ struct SettingsDecoder {
         var tokens: [TokenGrant] = []
         var letters: LetterRules?
         var templates = TemplateSettings()
+        var retention = RetentionSettings()
     }
 
     func decode(_ root: Node) -> Settings {
         var settings = Settings()
         guard let top = file.mapping(root, for: "mentorline.yaml", context: "the top level",
-                                     keys: ["server", "storage", "time_zone", "auth", "delivery", "dispatch", "letters", "templates"])
+                                     keys: ["server", "storage", "time_zone", "auth", "delivery", "dispatch", "letters", "templates", "retention"])
         else { return settings }
         if let node = top.optional("server") { settings.server = server(node) }
         if let node = top.optional("storage") { settings.storage = storage(node) }
@@ -32,6 +33,7 @@ struct SettingsDecoder {
         if let node = top.optional("dispatch") { settings.dispatch = dispatch(node) }
         settings.letters = top.optional("letters").map { letters($0, timeZone: settings.timeZone) }
         if let node = top.optional("templates") { settings.templates = templates(node) }
+        if let node = top.optional("retention") { settings.retention = retention(node) }
         return settings
     }
 
@@ -73,6 +75,21 @@ struct SettingsDecoder {
         var settings = DispatchSettings()
         guard let map = file.mapping(node, for: "dispatch", context: "dispatch", keys: ["batch_size"]) else { return settings }
         if let node = map.optional("batch_size"), let size = file.integer(node, for: "batch_size", atLeast: 1) { settings.batchSize = size }
+        return settings
+    }
+
+    /// `retention: {period: 180d, run_at: "03:30"}`.
+    private func retention(_ node: Node) -> RetentionSettings {
+        var settings = RetentionSettings()
+        guard let map = file.mapping(node, for: "retention", context: "retention", keys: ["period", "run_at"]) else { return settings }
+        if let node = map.optional("period"), let period = file.duration(node, for: "period") {
+            if period >= ConfigurationDefaults.minimumRetentionPeriod {
+                settings.period = period
+            } else {
+                file.report("'period' must be at least 1d: closed cases are kept whole at least a day", at: node)
+            }
+        }
+        if let node = map.optional("run_at"), let time = file.wallClock(node, for: "run_at") { settings.runAt = time }
         return settings
     }
 

@@ -43,6 +43,9 @@ extension CaseReport {
             "\(topics) · language \(DaemonClient.clean(answer.language))",
             received,
         ]
+        if let erased = answer.erasedAt {
+            lines.append("Personal data erased \(TimeText.formatWithWeekday(erased, in: timeZone)) under the retention rule: ids, times and states remain")
+        }
         if let routing = answer.routing {
             lines.append(
                 "Routing: route \(DaemonClient.clean(routing.route)), policy \(DaemonClient.clean(routing.policy)), "
@@ -122,6 +125,8 @@ extension CaseReport {
                 lines.append(TextBlock.wrapped(text, width: Self.textWidth, indent: "    │ "))
                 let source = [message.template, message.language].compactMap { $0.map(DaemonClient.clean) }
                 if !source.isEmpty { lines.append("    " + source.joined(separator: " · ")) }
+            } else if answer.erasedAt != nil {
+                lines.append("    (text erased)")
             } else {
                 lines.append("    (no text stored: queued before texts were kept)")
             }

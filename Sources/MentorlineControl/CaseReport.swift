@@ -103,6 +103,8 @@ package struct CaseReport: Sendable {
         package var language: String
         package var urgency: String
         package var promisedBy: Date?
+        /// When the retention rule erased the case's personal data.
+        package var erasedAt: Date?
         package var routing: Routing?
         package var history: [Event]
         package var tasks: [Task]
@@ -112,6 +114,7 @@ package struct CaseReport: Sendable {
             case id, state, caller, topics, language, urgency, routing, history, tasks, messages
             case receivedAt = "received_at"
             case promisedBy = "promised_by"
+            case erasedAt = "erased_at"
         }
     }
 

@@ -133,9 +133,13 @@ package enum ControlCommands {
     }
 
     /// Runs `body` with a client for `connection`, turning every error into a ``ControlError``.
-    static func online(_ connection: DaemonConnection, _ body: (DaemonClient) async throws -> String) async throws(ControlError) -> String {
+    ///
+    /// - Parameter timeout: how long one request may take, when longer than the default.
+    static func online(
+        _ connection: DaemonConnection, timeout: Duration? = nil, _ body: (DaemonClient) async throws -> String
+    ) async throws(ControlError) -> String {
         do {
-            return try await DaemonClient.with(connection, body)
+            return try await DaemonClient.with(connection, timeout: timeout, body)
         } catch let error as ControlError {
             throw error
         } catch is CancellationError {

@@ -15,11 +15,15 @@ package struct DaemonClient: Sendable {
     )
 
     /// Lends a client for `connection` to `body`; the libcurl client is shut down afterwards.
+    ///
+    /// - Parameter timeout: how long one request may take, when longer than the default 30 s (a backup).
     package static func with<Result: Sendable>(
-        _ connection: DaemonConnection, _ body: (DaemonClient) async throws -> Result
+        _ connection: DaemonConnection, timeout: Duration? = nil, _ body: (DaemonClient) async throws -> Result
     ) async throws -> Result {
+        var configuration = Self.configuration
+        if let timeout { configuration.totalTimeout = timeout }
         do {
-            return try await CurlClient.withClient(configuration: Self.configuration) { http in
+            return try await CurlClient.withClient(configuration: configuration) { http in
                 try await body(DaemonClient(connection: connection, http: http))
             }
         } catch let error as CurlError {
@@ -38,6 +42,12 @@ package struct DaemonClient: Sendable {
         encoder.outputFormatting = [.sortedKeys]
         let bytes = Array(try encoder.encode(body))
         return try decode(type, from: try await send(.post, path, body: bytes), method: .post, path: path)
+    }
+
+    /// `POST` with an empty JSON object, decoded as `type`, with the body as the daemon sent it.
+    func postWithBody<Answer: Decodable>(_ path: [String], as type: Answer.Type) async throws -> (answer: Answer, body: [UInt8]) {
+        let body = try await send(.post, path, body: Array("{}".utf8))
+        return (try decode(type, from: body, method: .post, path: path), body)
     }
 
     func delete(_ path: [String]) async throws {

@@ -9,6 +9,7 @@ package final class DaemonHandle: Sendable {
         var waiters: [CheckedContinuation<Int, any Error>] = []
         var group: ServiceGroup?
         var reload: (@Sendable () async -> Bool)?
+        var wake: (@Sendable () -> Void)?
         var failure: (any Error)?
     }
 
@@ -35,15 +36,22 @@ package final class DaemonHandle: Sendable {
         return await reload()
     }
 
+    /// The daemon's clock jumped (a test moved its controllable clock): every service that sleeps until
+    /// a time of that clock (dispatcher timers, delivery retries, the retention job) works it out again.
+    package func clockChanged() {
+        state.withLock { $0.wake }?()
+    }
+
     /// Starts a graceful shutdown, as SIGTERM would.
     package func shutdown() async {
         await state.withLock { $0.group }?.triggerGracefulShutdown()
     }
 
-    func attach(group: ServiceGroup, reload: @escaping @Sendable () async -> Bool) {
+    func attach(group: ServiceGroup, reload: @escaping @Sendable () async -> Bool, wake: @escaping @Sendable () -> Void) {
         state.withLock { state in
             state.group = group
             state.reload = reload
+            state.wake = wake
         }
     }
 

@@ -11,7 +11,7 @@ import ServiceLifecycle
 import UnixSignals
 
 /// Wires the daemon: loads the configuration, opens the store, and runs the HTTP server, the intake
-/// committer, the dispatcher and the deliverer in one service group until SIGTERM (or a handle's
+/// committer, the dispatcher, the deliverer and the retention job in one service group until SIGTERM (or a handle's
 /// `shutdown()`), then stops them in order: intake first, deliveries in flight last.
 package enum MentorlineDaemon {
     /// Runs until shut down. Throws ``ConfigurationErrors`` for an invalid configuration and other
@@ -59,6 +59,9 @@ package enum MentorlineDaemon {
                 now: options.now, logger: logger.with("service", "dispatcher"), messagesQueued: { deliverer.wake() }
             )
             let committer = IntakeCommitter(store: store, logger: logger.with("service", "intake")) { _ in dispatcher.wake() }
+            let retention = RetentionService(
+                store: store, settings: { live.current.retention }, now: options.now, logger: logger.with("service", "retention")
+            )
             let readiness: @Sendable () async -> Readiness = {
                 var problems: [String] = []
                 do { try await store.checkWritable() } catch { problems.append("store is not writable") }
@@ -73,7 +76,9 @@ package enum MentorlineDaemon {
                 daemonInfo: {
                     DaemonInfo(version: MentorlineVersion.current, startedAt: startedAt, configurationGeneration: live.current.generation)
                 },
-                logger: logger.with("service", "api"), storedTokens: storedTokens
+                logger: logger.with("service", "api"), storedTokens: storedTokens,
+                backupDirectory: stateDirectory.appendingPathComponent("backups", isDirectory: true),
+                runRetention: { actor in try await retention.runNow(actor: actor) }
             ))
             let application = Application(
                 router: api.buildRouter().router,
@@ -97,6 +102,7 @@ package enum MentorlineDaemon {
                     logger.notice("Configuration reloaded.", metadata: ["generation": "\(generation)"])
                     dispatcher.wake()
                     deliverer.wake()
+                    retention.wake()
                     return true
                 } catch {
                     logger.error("Configuration reload refused; keeping the running configuration.", metadata: [
@@ -111,7 +117,7 @@ package enum MentorlineDaemon {
             // stored tokens' last use times are written.
             var services: [any Service] = [
                 TokenUsageService(tokens: storedTokens, interval: .seconds(60), logger: logger.with("service", "tokens")),
-                deliverer, dispatcher, committer, application,
+                deliverer, dispatcher, retention, committer, application,
             ]
             if let interval = SystemdNotifier.watchdogInterval(environment: options.environment) {
                 services.append(WatchdogService(notifier: notifier, interval: interval, healthy: {
@@ -128,7 +134,7 @@ package enum MentorlineDaemon {
             )
             groupConfiguration.maximumGracefulShutdownDuration = .seconds(60)
             let group = ServiceGroup(configuration: groupConfiguration)
-            handle.attach(group: group, reload: reload)
+            handle.attach(group: group, reload: reload, wake: { dispatcher.wake(); deliverer.wake(); retention.wake() })
             try await group.run()
         }
         logger.notice("Mentorline stopped.")

@@ -13,6 +13,7 @@ package struct RuntimeConfiguration: Sendable {
     package var api: APISettings
     package var delivery: DeliveryRuntimeSettings
     package var planner: CasePlanner
+    package var retention: RetentionService.Settings
 
     package init(_ configuration: MentorlineConfiguration, generation: Int) throws {
         self.configuration = configuration
@@ -48,7 +49,9 @@ package struct RuntimeConfiguration: Sendable {
         planner = CasePlanner(roster: configuration.roster, notifications: notifications)
         api = APISettings(
             tokens: TokenTable(grants: grants), publicURL: configuration.server.publicURL, planner: planner, actionLinks: links,
-            endpoints: configuration.delivery.endpoints.mapValues { WebhookEndpoint.displayURL($0.url) }
+            endpoints: configuration.delivery.endpoints.mapValues { WebhookEndpoint.displayURL($0.url) },
+            retention: configuration.retention.policy, retentionRun: configuration.retentionRun
         )
+        retention = RetentionService.Settings(policy: configuration.retention.policy, schedule: configuration.retentionRun)
     }
 }

@@ -25,6 +25,11 @@ package struct APIEnvironment: Sendable {
     package var logger: Logger
     /// The tokens made through `POST /v1/tokens`, checked after the configured ones.
     package var storedTokens: StoredTokenRegistry
+    /// Where `POST /v1/admin/backup` writes (the state directory's `backups/`); nil answers 503.
+    package var backupDirectory: URL?
+    /// Runs the retention rule now as the daily job does, logging the counts (`actor` runs it); nil
+    /// runs it through the store directly.
+    package var runRetention: (@Sendable (_ actor: String) async throws -> RetentionReport)?
 
     /// - Parameter storedTokens: the daemon's registry, loaded before the server starts; by default an
     ///   empty one over `store`.
@@ -33,7 +38,8 @@ package struct APIEnvironment: Sendable {
         readiness: @escaping @Sendable () async -> Readiness, now: @escaping @Sendable () -> Date,
         wakeDispatcher: @escaping @Sendable () -> Void, metrics: (@Sendable () async throws -> [UInt8])? = nil,
         offerAccepted: @escaping @Sendable (Duration) -> Void = { _ in }, daemonInfo: @escaping @Sendable () -> DaemonInfo = { DaemonInfo() },
-        logger: Logger, storedTokens: StoredTokenRegistry? = nil
+        logger: Logger, storedTokens: StoredTokenRegistry? = nil, backupDirectory: URL? = nil,
+        runRetention: (@Sendable (_ actor: String) async throws -> RetentionReport)? = nil
     ) {
         self.storedTokens = storedTokens ?? StoredTokenRegistry(store: store)
         self.store = store
@@ -46,6 +52,8 @@ package struct APIEnvironment: Sendable {
         self.offerAccepted = offerAccepted
         self.daemonInfo = daemonInfo
         self.logger = logger
+        self.backupDirectory = backupDirectory
+        self.runRetention = runRetention
     }
 }
 
@@ -78,10 +86,14 @@ package struct APISettings: Sendable {
     package var actionLinks: ActionLinks?
     /// The configured webhook endpoints and their URLs as operators may see them (no credentials).
     package var endpoints: [EndpointID: String]
+    /// How long closed cases keep their personal data.
+    package var retention: RetentionPolicy
+    /// When the daily erasure runs, for the preview's `next_run`.
+    package var retentionRun: DailyRun?
 
     package init(
         tokens: TokenTable, publicURL: String, maximumBodyBytes: Int = 64 * 1024, planner: CasePlanner, actionLinks: ActionLinks? = nil,
-        endpoints: [EndpointID: String] = [:]
+        endpoints: [EndpointID: String] = [:], retention: RetentionPolicy = .standard, retentionRun: DailyRun? = nil
     ) {
         self.tokens = tokens
         self.publicURL = publicURL
@@ -89,6 +101,8 @@ package struct APISettings: Sendable {
         self.planner = planner
         self.actionLinks = actionLinks
         self.endpoints = endpoints
+        self.retention = retention
+        self.retentionRun = retentionRun
     }
 }
 

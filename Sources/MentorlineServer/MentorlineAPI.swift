@@ -58,6 +58,10 @@ package struct MentorlineAPI: Sendable {
         add(.get, "/v1/tokens", listTokens)
         add(.post, "/v1/tokens", createToken)
         add(.post, "/v1/tokens/{id}/revoke", revokeToken)
+        add(.get, "/v1/admin/retention/preview", retentionPreview)
+        add(.post, "/v1/admin/retention/run", runRetention)
+        add(.get, "/v1/admin/export", exportCitizen)
+        add(.post, "/v1/admin/backup", backup)
         add(.get, "/v1/contact-persons/{kind}/{key}") { try await self.contactPerson($0, $1) }
         add(.put, "/v1/contact-persons/{kind}/{key}") { try await self.contactPerson($0, $1) }
         add(.delete, "/v1/contact-persons/{kind}/{key}") { try await self.contactPerson($0, $1) }

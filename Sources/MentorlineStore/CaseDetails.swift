@@ -11,6 +11,11 @@ package struct CaseDetails: Hashable, Sendable {
     package var progress: RoutingProgress?
     /// When the caller was told to expect contact.
     package var promisedBy: Date?
+    /// When the case last closed (resolved); nil while open. The retention period runs from it.
+    package var closedAt: Date?
+    /// When the retention rule erased its personal data: the intake, notes, texts and free text are
+    /// blank, ids, times, states and outcomes are kept.
+    package var erasedAt: Date?
     package var events: [CaseEvent]
     package var tasks: [MentorTask]
     package var messages: [MessageSummary]

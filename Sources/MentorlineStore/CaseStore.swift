@@ -88,6 +88,22 @@ package protocol CaseStore: TokenStore {
     func makeOverrideID(at now: Date) -> OverrideID
     /// The newest entries of the audit log first.
     func auditLog(limit: Int) async throws -> [AuditEntry]
+    /// Records an admin action that changes nothing else (a retention preview).
+    func recordAudit(actor: String, action: String, subject: String, detail: [String: String], now: Date) async throws
+
+    // MARK: Data care
+
+    /// Which cases the retention rule would erase at `now`, and which it would hold back; changes nothing.
+    func retentionPreview(policy: RetentionPolicy, now: Date) async throws -> RetentionReport
+    /// Erases the personal data of every case due at `now`, and records the run, by `actor`.
+    @discardableResult
+    func runRetention(policy: RetentionPolicy, now: Date, actor: String) async throws -> RetentionReport
+    /// When the retention rule last ran, if ever.
+    func lastRetentionRun() async throws -> Date?
+    /// Everything held about a citizen reference; the export is audited, by `actor`.
+    func exportCitizen(_ reference: String, actor: String, now: Date) async throws -> CitizenExport
+    /// A consistent copy of the whole database in a new 0600 file in `directory`; audited, by `actor`.
+    func backup(into directory: URL, actor: String, now: Date) async throws -> BackupSummary
 }
 
 /// The result of ``CaseStore/applyMentorAction(to:consumingLink:now:plan:)``.

@@ -426,6 +426,49 @@ enum Migrations {
                     BEGIN SELECT RAISE(ABORT, 'a revoked token stays revoked'); END;
                 """)
         }
+        migrator.registerMigration("v8: retention") { db in
+            try db.execute(sql: """
+                -- When a case last closed (resolved), cleared when it is reopened; and when the retention rule
+                -- erased its personal data. Both stay for statistics.
+                ALTER TABLE cases ADD COLUMN closed_at REAL;
+                ALTER TABLE cases ADD COLUMN erased_at REAL;
+                UPDATE cases SET closed_at = COALESCE(
+                    (SELECT MAX(at) FROM case_events WHERE case_events.case_id = cases.id AND case_events.kind = 'resolved'), updated_at
+                ) WHERE state = 'resolved';
+                -- Closed cases not yet erased, oldest closing first: what the daily run reads.
+                CREATE INDEX cases_due_for_erasure ON cases(closed_at) WHERE closed_at IS NOT NULL AND erased_at IS NULL;
+                CREATE INDEX outbox_pending_by_case ON outbox(case_id) WHERE state = 'pending';
+
+                -- The trail stays append-only, except that the retention rule blanks the details (free text,
+                -- the subject a contact-person change names) of a case it has erased. Who, when and what stay.
+                DROP TRIGGER case_events_no_update;
+                CREATE TRIGGER case_events_no_update BEFORE UPDATE ON case_events
+                    WHEN NEW.seq IS NOT OLD.seq OR NEW.case_id IS NOT OLD.case_id OR NEW.at IS NOT OLD.at OR NEW.kind IS NOT OLD.kind
+                        OR NEW.actor IS NOT OLD.actor OR (SELECT erased_at FROM cases WHERE id = OLD.case_id) IS NULL
+                    BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+
+                -- Likewise the audit log: an entry about a citizen or company whose cases are all erased keeps
+                -- who did what when, and its subject becomes 'citizen:erased' or 'company:erased'.
+                DROP TRIGGER audit_log_no_update;
+                CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+                    WHEN NEW.seq IS NOT OLD.seq OR NEW.at IS NOT OLD.at OR NEW.actor IS NOT OLD.actor OR NEW.action IS NOT OLD.action
+                        OR NEW.detail IS NOT OLD.detail
+                        OR NOT ((OLD.subject LIKE 'citizen:%' AND NEW.subject = 'citizen:erased')
+                            OR (OLD.subject LIKE 'company:%' AND NEW.subject = 'company:erased'))
+                    BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+
+                -- Every retention run, by the daily job ('system') or an admin: the daily job runs at start
+                -- when the daemon was down at its time, which it learns from the last row.
+                CREATE TABLE retention_runs (
+                    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                    at REAL NOT NULL,
+                    actor TEXT NOT NULL,
+                    cutoff REAL NOT NULL,
+                    erased INTEGER NOT NULL CHECK (erased >= 0),
+                    held_back INTEGER NOT NULL CHECK (held_back >= 0)
+                );
+                """)
+        }
         return migrator
     }
 }

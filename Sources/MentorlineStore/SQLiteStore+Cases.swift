@@ -4,24 +4,28 @@ package import MentorlineCore
 
 extension SQLiteStore {
     package func caseDetails(_ id: CaseID) async throws -> CaseDetails? {
-        try await pool.read { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM cases WHERE id = ?", arguments: [id.rawValue]) else { return nil }
-            let events = try Row.fetchAll(db, sql: "SELECT at, kind, actor, detail FROM case_events WHERE case_id = ? ORDER BY seq", arguments: [id.rawValue])
-                .map { try Self.event(from: $0, caseID: id) }
-            let tasks = try Row.fetchAll(db, sql: "SELECT * FROM tasks WHERE case_id = ? ORDER BY offered_at, id", arguments: [id.rawValue])
-                .map { try Self.task(from: $0) }
-            let messages = try Row.fetchAll(db, sql: """
-                SELECT id, event_type, recipient_kind, recipient_id, endpoint, state, attempts, created_at, not_before, delivered_at, last_status, last_error,
-                    text, template, language, held_reason, held_detail
-                FROM outbox WHERE case_id = ? ORDER BY created_at, id
-                """, arguments: [id.rawValue]).map { try Self.messageSummary(from: $0) }
-            let snapshot = try Self.snapshot(from: row, declinedBy: [])
-            return CaseDetails(
-                id: id, state: snapshot.state, receivedAt: snapshot.receivedAt, updatedAt: Date(stored: row["updated_at"]),
-                intake: snapshot.intake, progress: snapshot.progress, promisedBy: snapshot.promisedBy, events: events, tasks: tasks,
-                messages: messages
-            )
-        }
+        try await pool.read { db in try self.caseDetails(id, db: db) }
+    }
+
+    /// The case with its trail, tasks and messages, read in the caller's transaction.
+    func caseDetails(_ id: CaseID, db: Database) throws -> CaseDetails? {
+        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM cases WHERE id = ?", arguments: [id.rawValue]) else { return nil }
+        let events = try Row.fetchAll(db, sql: "SELECT at, kind, actor, detail FROM case_events WHERE case_id = ? ORDER BY seq", arguments: [id.rawValue])
+            .map { try Self.event(from: $0, caseID: id) }
+        let tasks = try Row.fetchAll(db, sql: "SELECT * FROM tasks WHERE case_id = ? ORDER BY offered_at, id", arguments: [id.rawValue])
+            .map { try Self.task(from: $0) }
+        let messages = try Row.fetchAll(db, sql: """
+            SELECT id, event_type, recipient_kind, recipient_id, endpoint, state, attempts, created_at, not_before, delivered_at, last_status, last_error,
+                text, template, language, held_reason, held_detail
+            FROM outbox WHERE case_id = ? ORDER BY created_at, id
+            """, arguments: [id.rawValue]).map { try Self.messageSummary(from: $0) }
+        let snapshot = try Self.snapshot(from: row, declinedBy: [])
+        let closed: Double? = row["closed_at"]
+        return CaseDetails(
+            id: id, state: snapshot.state, receivedAt: snapshot.receivedAt, updatedAt: Date(stored: row["updated_at"]),
+            intake: snapshot.intake, progress: snapshot.progress, promisedBy: snapshot.promisedBy, closedAt: closed.map(Date.init(stored:)),
+            erasedAt: snapshot.erasedAt, events: events, tasks: tasks, messages: messages
+        )
     }
 
     package func task(_ id: TaskID) async throws -> MentorTask? {
@@ -74,9 +78,10 @@ extension SQLiteStore {
         let progressData: Data? = row["progress"]
         let progress = try progressData.map { try JSONColumn.decode(RoutingProgress.self, from: $0, context: "case \(id) progress") }
         let promised: Double? = row["promised_by"]
+        let erased: Double? = row["erased_at"]
         return CaseSnapshot(
             id: id, state: state, receivedAt: Date(stored: row["received_at"]), intake: intake, progress: progress, declinedBy: declinedBy,
-            promisedBy: promised.map(Date.init(stored:))
+            promisedBy: promised.map(Date.init(stored:)), erasedAt: erased.map(Date.init(stored:))
         )
     }
 

@@ -21,12 +21,17 @@ extension SQLiteStore {
                 try db.cachedStatement(sql: "UPDATE tasks SET state = ?, answered_at = ?, resolved_at = ? WHERE id = ?")
                     .execute(arguments: [task.state.rawValue, task.answeredAt?.storedValue, task.resolvedAt?.storedValue, task.id.rawValue])
             case .updateCase(let id, let state, let progress):
+                // closed_at: when the case entered a closed state (kept while it stays closed), cleared when
+                // it opens again; the retention period runs from it.
+                let closing = "closed_at = CASE WHEN ? THEN NULL WHEN state = ? AND closed_at IS NOT NULL THEN closed_at ELSE ? END"
                 if let progress {
-                    try db.cachedStatement(sql: "UPDATE cases SET state = ?, progress = ?, updated_at = ? WHERE id = ?")
-                        .execute(arguments: [state.rawValue, try JSONColumn.encode(progress), now.storedValue, id.rawValue])
+                    try db.cachedStatement(sql: "UPDATE cases SET \(closing), state = ?, progress = ?, updated_at = ? WHERE id = ?")
+                        .execute(arguments: [
+                            state.isOpen, state.rawValue, now.storedValue, state.rawValue, try JSONColumn.encode(progress), now.storedValue, id.rawValue,
+                        ])
                 } else {
-                    try db.cachedStatement(sql: "UPDATE cases SET state = ?, updated_at = ? WHERE id = ?")
-                        .execute(arguments: [state.rawValue, now.storedValue, id.rawValue])
+                    try db.cachedStatement(sql: "UPDATE cases SET \(closing), state = ?, updated_at = ? WHERE id = ?")
+                        .execute(arguments: [state.isOpen, state.rawValue, now.storedValue, state.rawValue, now.storedValue, id.rawValue])
                 }
             case .appendEvent(let id, let event):
                 try db.cachedStatement(sql: "INSERT INTO case_events (case_id, at, kind, actor, detail) VALUES (?, ?, ?, ?, ?)")

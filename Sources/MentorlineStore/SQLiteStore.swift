@@ -7,17 +7,28 @@ import MentorlineCore
 package final class SQLiteStore: CaseStore {
     let pool: DatabasePool
     let identifiers = IdentifierGenerator()
+    /// The database file.
+    package let path: String
 
-    /// Opens (creating if needed) the database at `path` and migrates it to the current schema.
+    /// Opens (creating if needed) the database at `path` and migrates it to the current schema. The file
+    /// and its `-wal` and `-shm` companions are made readable by the owner only (0600).
     package init(path: String) throws {
+        self.path = path
+        try DatabaseFiles.makePrivate(path)
         var configuration = Configuration()
         configuration.label = "mentorline"
         configuration.busyMode = .timeout(5)
         pool = try DatabasePool(path: path, configuration: configuration)
         // GRDB sets synchronous=NORMAL on the writer when it enables WAL; a committed case must survive a
         // power cut, so the one writer connection (kept for the pool's life) is switched to FULL afterwards.
-        try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+        // secure_delete=FAST zeroes the space a rewritten or deleted row leaves in its page at no extra I/O,
+        // so erased personal data does not linger in free space; erasure itself runs with it ON.
+        try pool.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+            try db.execute(sql: "PRAGMA secure_delete = FAST")
+        }
         try Migrations.migrator.migrate(pool)
+        try DatabaseFiles.narrowCompanions(of: path)
     }
 
     /// The names of the applied migrations, oldest first.

@@ -39,6 +39,7 @@ struct ShippedConfigurationTests {
         ])
         #expect(configuration.delivery.endpoint(for: .ops)?.secretKey.count == 32)
         #expect(configuration.dispatch.batchSize == 256)
+        #expect(configuration.retention == RetentionSettings(period: .seconds(180 * 86_400), runAt: WallClockTime("03:30")!))
     }
 
     @Test func deliveryLimitsAndEndpointHealth() throws {

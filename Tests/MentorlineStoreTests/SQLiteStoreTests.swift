@@ -31,7 +31,7 @@ import Testing
         #expect(try store.pragma("foreign_keys") == "1")
         let migrations = try store.appliedMigrations()
         #expect(migrations.first?.hasPrefix("v1: ") == true)
-        #expect(migrations.last == "v7: stored tokens")
+        #expect(migrations.last == "v8: retention")
     }
 
     @Test func theAuditTrailIsAppendOnly() async throws {

@@ -31,6 +31,8 @@ package struct TestConfiguration: Sendable {
     package var endpointOptions: [String: String] = [:]
     /// More lines under `delivery:` (`"disable_after: 1s"`, `"ops_fallback: fallback"`).
     package var deliveryOptions: [String] = []
+    /// A `retention:` section for `mentorline.yaml` (YAML at the top level); nil keeps the defaults.
+    package var retention: String?
 
     /// The repository's `Config/templates/`, which every test configuration starts from.
     package static let shippedTemplates = URL(fileURLWithPath: #filePath)
@@ -112,6 +114,7 @@ package struct TestConfiguration: Sendable {
             dispatch:
               batch_size: 64
             \(letters ?? "")
+            \(retention ?? "")
 
             """)
         let target = scheduleStart == nil ? "{team: everyone}" : "{schedule: later}"

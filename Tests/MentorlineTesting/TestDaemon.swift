@@ -13,6 +13,8 @@ package struct TestDaemon: Sendable {
     package let handle: DaemonHandle
     package let stateDirectory: URL
     package let configurationDirectory: URL
+    /// The daemon's clock, when the test gave it one it can move.
+    package let clock: TestClock?
 
     package var baseURL: String { "http://127.0.0.1:\(port)" }
 
@@ -34,42 +36,53 @@ package struct TestDaemon: Sendable {
     /// Starts a daemon on `configuration` (written to a temporary directory) and `stateDirectory`
     /// (a fresh one when nil), lends it to `body`, and shuts it down gracefully afterwards.
     ///
-    /// - Parameter logger: the daemon's logger (a ``LogCapture``'s, to read what it logs); by default
-    ///   one at `logLevel` on the process's logging backend.
+    /// - Parameter logger: the daemon's logger (a ``LogCapture``'s lines, to read what it logs); by
+    ///   default one at `logLevel` on the process's logging backend, or into `logs` when given.
     package static func withDaemon<Result: Sendable>(
         _ configuration: TestConfiguration, stateDirectory: URL? = nil, environment: [String: String] = [:],
-        logLevel: Logger.Level = .warning, logger: Logger? = nil, clockStartingAt start: Date? = nil, _ body: (TestDaemon) async throws -> Result
+        logLevel: Logger.Level = .warning, logger: Logger? = nil, clockStartingAt start: Date? = nil, clock: TestClock? = nil, logs: LogCapture? = nil,
+        _ body: (TestDaemon) async throws -> Result
     ) async throws -> Result {
         let root = try temporaryDirectory()
         let configDirectory = try configuration.write(to: root.appendingPathComponent("Config"))
         let state = stateDirectory ?? root.appendingPathComponent("var")
         return try await withDaemon(
             configurationDirectory: configDirectory, stateDirectory: state, environment: environment, logLevel: logLevel, logger: logger,
-            clockStartingAt: start, body
+            clockStartingAt: start, clock: clock, logs: logs, body
         )
     }
 
-    /// - Parameter start: when set, the daemon's clock starts there and runs at real speed (a Friday
-    ///   afternoon, a holiday), so the letter policy can be tested on any day the suite runs.
+    /// - Parameters:
+    ///   - start: when set, the daemon's clock starts there and runs at real speed (a Friday afternoon, a
+    ///     holiday), so the letter policy can be tested on any day the suite runs.
+    ///   - clock: a clock the test moves with ``advanceClock(by:)`` (wins over `start`).
+    ///   - logger: the daemon's logger (wins over `logs`).
+    ///   - logs: keeps the daemon's log records (at `logLevel` and above) instead of printing them.
     package static func withDaemon<Result: Sendable>(
         configurationDirectory: URL, stateDirectory: URL, environment: [String: String] = [:], logLevel: Logger.Level = .warning,
-        logger: Logger? = nil, clockStartingAt start: Date? = nil, _ body: (TestDaemon) async throws -> Result
+        logger: Logger? = nil, clockStartingAt start: Date? = nil, clock: TestClock? = nil, logs: LogCapture? = nil,
+        _ body: (TestDaemon) async throws -> Result
     ) async throws -> Result {
         let logger = logger ?? {
             var logger = Logger(label: "mentorline-test")
+            if let logs { logger = Logger(label: "mentorline-test", factory: { label in logs.handler(label: label) }) }
             logger.logLevel = logLevel
             return logger
         }()
         let handle = DaemonHandle()
+        var now: @Sendable () -> Date = Self.clock(startingAt: start)
+        if let clock { now = { clock.now() } }
         let options = DaemonOptions(
             configurationDirectory: configurationDirectory, stateDirectory: stateDirectory.path,
             listen: ListenAddress(parsing: "127.0.0.1:0"), environment: environment, handlesSignals: false,
-            now: Self.clock(startingAt: start), logger: logger
+            now: now, logger: logger
         )
         return try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await MentorlineDaemon.run(options, handle: handle) }
             let port = try await handle.waitUntilListening()
-            let daemon = TestDaemon(port: port, handle: handle, stateDirectory: stateDirectory, configurationDirectory: configurationDirectory)
+            let daemon = TestDaemon(
+                port: port, handle: handle, stateDirectory: stateDirectory, configurationDirectory: configurationDirectory, clock: clock
+            )
             do {
                 let result = try await body(daemon)
                 await handle.shutdown()
@@ -81,6 +94,13 @@ package struct TestDaemon: Sendable {
                 throw error
             }
         }
+    }
+
+    /// Moves the daemon's clock forward and tells its services, as an NTP step would.
+    package func advanceClock(by interval: TimeInterval) {
+        guard let clock else { preconditionFailure("advanceClock needs a daemon started with a TestClock") }
+        clock.advance(by: interval)
+        handle.clockChanged()
     }
 
     // MARK: HTTP

@@ -8,6 +8,8 @@ extension CasePlanner {
     package func mentorAction(
         _ action: MentorAction, on task: MentorTask, of snapshot: CaseSnapshot, by actor: TaskActor, now: Date, makeTaskID: () -> TaskID
     ) -> Result<[CaseChange], MentorActionRefusal> {
+        // What is left of an erased case is statistics: reopening it would reopen a case nobody can read.
+        guard snapshot.erasedAt == nil else { return .failure(.caseErased) }
         let updated: MentorTask
         switch task.applying(action, by: actor, at: now) {
         case .success(let task): updated = task

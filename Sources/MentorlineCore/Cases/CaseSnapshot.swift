@@ -19,11 +19,13 @@ package struct CaseSnapshot: Hashable, Sendable {
     package var promisedBy: Date?
     /// The representative registered for the case's citizen on an earlier case (this case's own is in `intake`).
     package var representative: Representative?
+    /// When the retention rule erased the case's personal data; an erased case takes no more actions.
+    package var erasedAt: Date?
 
     package init(
         id: CaseID, state: CaseState, receivedAt: Date, intake: CaseIntake, progress: RoutingProgress?, declinedBy: Set<MentorID>,
         openOffers: [MentorTask] = [], offeredBefore: Bool = false, contactPerson: MentorID? = nil, promisedBy: Date? = nil,
-        contactPersons: [ContactSubject: MentorID] = [:], representative: Representative? = nil
+        contactPersons: [ContactSubject: MentorID] = [:], representative: Representative? = nil, erasedAt: Date? = nil
     ) {
         self.id = id
         self.state = state
@@ -37,5 +39,6 @@ package struct CaseSnapshot: Hashable, Sendable {
         self.contactPersons = contactPersons
         self.promisedBy = promisedBy
         self.representative = representative
+        self.erasedAt = erasedAt
     }
 }

@@ -56,6 +56,8 @@ package enum MentorActionRefusal: Error, Hashable, Sendable {
     case conflict(current: TaskState)
     /// The handoff names nobody who can take it (unknown mentor, or the mentor themselves).
     case invalidHandoff(String)
+    /// The case's personal data was erased under the retention rule: it is kept for statistics only.
+    case caseErased
 }
 
 extension MentorTask {

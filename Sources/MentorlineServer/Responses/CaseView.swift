@@ -17,6 +17,10 @@ struct CaseView: Encodable {
     var representative: Representative?
     /// When the caller was told to expect contact.
     var promisedBy: Date?
+    /// When the case last closed; the retention period runs from it.
+    var closedAt: Date?
+    /// When its personal data was erased under the retention rule (caller, note, texts are blank then).
+    var erasedAt: Date?
     var routing: RoutingView?
     var history: [EventView]
     var tasks: [TaskView]
@@ -68,9 +72,13 @@ struct CaseView: Encodable {
         /// Set while the letter policy holds the message: its code and words (`holiday`, `Whit Monday`).
         var heldReason: String?
         var heldDetail: String?
+        /// Only in a citizen's export: what the text was rendered from, and the JSON body as sent.
+        var templateValues: JSONValue?
+        var payload: JSONValue?
     }
 
-    init(_ details: CaseDetails) {
+    /// - Parameter contents: for an export, each message's stored template values and payload.
+    init(_ details: CaseDetails, contents: [MessageID: CitizenExport.MessageContents] = [:]) {
         id = details.id
         state = details.state
         receivedAt = details.receivedAt
@@ -83,6 +91,8 @@ struct CaseView: Encodable {
         note = details.intake.note
         representative = details.intake.representative
         promisedBy = details.promisedBy
+        closedAt = details.closedAt
+        erasedAt = details.erasedAt
         routing = details.progress.map { RoutingView(route: $0.route, policy: $0.policy, level: $0.level + 1, round: $0.round + 1) }
         history = details.events.map { event in
             EventView(
@@ -100,7 +110,9 @@ struct CaseView: Encodable {
                 state: message.state, attempts: message.attempts, createdAt: message.createdAt, notBefore: message.notBefore,
                 deliveredAt: message.deliveredAt, lastStatus: message.lastStatus, lastError: message.lastError, text: message.text,
                 template: message.template, language: message.language,
-                heldReason: message.state == .pending ? message.heldReason : nil, heldDetail: message.state == .pending ? message.heldDetail : nil
+                heldReason: message.state == .pending ? message.heldReason : nil, heldDetail: message.state == .pending ? message.heldDetail : nil,
+                templateValues: contents[message.id]?.templateValues.flatMap(JSONValue.init(json:)),
+                payload: contents[message.id].flatMap { JSONValue(json: $0.payload) }
             )
         }
     }

@@ -122,6 +122,8 @@ extension MentorlineAPI {
             throw Problem.conflict("Task \(id) is \(current.rawValue); that action is not possible now.")
         case .refused(.invalidHandoff(let why)):
             throw Problem.invalidFields([FieldProblem(field: "to", reason: why)])
+        case .refused(.caseErased):
+            throw Problem.gone("The case of task \(id) was erased under the retention rule; it can no longer be changed.")
         case .linkAlreadyUsed:
             throw Problem.gone("This link has already been used.")
         }
