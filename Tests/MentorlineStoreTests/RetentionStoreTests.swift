@@ -71,8 +71,8 @@ import Testing
     }
 
     func deliverEverything(_ store: SQLiteStore, at now: Date) async throws {
-        let due = try await store.dueMessages(now: now.addingTimeInterval(365 * day), limit: 100, excluding: [])
-        try await store.recordDeliveries(due.map { .delivered($0.id, status: 204) }, now: now)
+        let due = try await store.dueMessages(now: now.addingTimeInterval(365 * day), limits: [:], unconfiguredLimit: 100, total: 100, excluding: [])
+        try await store.recordDeliveries(due.map { DeliveryAttempt(.delivered($0.id, status: 204), endpoint: $0.endpoint) }, now: now, health: .goneOnly)
     }
 
     /// case_1: a company's call about citizen J-2026-0412 with a representative, declined once, accepted,
