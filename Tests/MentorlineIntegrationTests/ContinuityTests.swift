@@ -56,8 +56,9 @@ import Testing
             $0.callerRecipients = ["citizen": "caller-gateway"]
         }) { sink, daemon in
             let admin = TestConfiguration.adminToken
-            // An override puts bo on call in three seconds.
-            let start = Date().addingTimeInterval(3)
+            // An override puts bo on call in eight seconds: time enough, on a busy machine, to register both
+            // cases before it starts.
+            let start = Date().addingTimeInterval(8)
             let override = #"{"mentor": "bo", "start": "\#(iso(start))", "end": "\#(iso(start.addingTimeInterval(3600)))"}"#
             #expect(try await daemon.post("/v1/schedules/vagt/overrides", json: override, token: admin).status == 201)
             #expect(try await daemon.put("/v1/contact-persons/citizen/J-88", json: #"{"mentor": "bo"}"#, token: admin).status == 200)
@@ -78,7 +79,7 @@ import Testing
             let text = try #require(receipt.data["text"] as? String)
             #expect(text.contains("En mentor kontakter dig senest ") && text.contains(" den ") && text.contains(" kl. "))
 
-            let later = try await waitForWebhook(sink) { $0.type == "task.offered" && $0.data["case_id"] as? String == routine }
+            let later = try await waitForWebhook(sink, timeout: .seconds(20)) { $0.type == "task.offered" && $0.data["case_id"] as? String == routine }
             #expect(later.recipientID == "bo")
             let trail = history(try await daemon.waitForCase(routine) { $0["state"] as? String == "offered" })
             #expect(trail == ["received", "routed", "waiting", "promised", "letter", "offered"])

@@ -139,7 +139,8 @@ import Testing
     @Test func overdueTimersFireOnceEachInOrderAfterARestart() async throws {
         try await WebhookSink.withSink { sink in
             var configuration = TestConfiguration(mentorEndpointURL: sink.url(path: "/hooks/mentor"), opsEndpointURL: sink.url(path: "/hooks/ops"))
-            configuration.acknowledgementTimeout = "2s"
+            // Long enough for three cases to be offered before the first expires, even on a busy machine.
+            configuration.acknowledgementTimeout = "5s"
             let root = try TestDaemon.temporaryDirectory()
             let short = try configuration.write(to: root.appendingPathComponent("Short"))
             configuration.acknowledgementTimeout = "10m"
@@ -156,7 +157,7 @@ import Testing
                 return ids
             }
             // Down past every deadline.
-            try await Task.sleep(for: .milliseconds(2200))
+            try await Task.sleep(for: .milliseconds(5200))
             try await TestDaemon.withDaemon(configurationDirectory: long, stateDirectory: state) { daemon in
                 for id in cases {
                     _ = try await waitForWebhook(sink) { $0.type == "task.offered" && $0.recipientID != "anna" && $0.data["case_id"] as? String == id }
