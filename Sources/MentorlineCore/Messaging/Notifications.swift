@@ -69,8 +69,8 @@ package struct Notifications: Sendable {
     }
 
     /// `14:05`.
-    func clock(_ instant: Date) -> String {
-        let local = LocalDateTime(instant, in: timeZone)
+    func clock(_ instant: Date, in zone: TimeZone? = nil) -> String {
+        let local = LocalDateTime(instant, in: zone ?? timeZone)
         let hour = local.secondsIntoDay / 3600
         let minute = (local.secondsIntoDay % 3600) / 60
         return (hour < 10 ? "0\(hour)" : "\(hour)") + ":" + (minute < 10 ? "0\(minute)" : "\(minute)")
@@ -83,9 +83,11 @@ package struct Notifications: Sendable {
     }
 
     /// `i dag kl. 14:05`, `i morgen kl. 08:00` or `mandag den 30. november kl. 08:00`.
-    func dayAndClock(_ instant: Date, from now: Date) -> String {
-        let day = LocalDateTime(instant, in: timeZone).date
-        let today = LocalDateTime(now, in: timeZone).date
+    /// `zone`: the place's own time zone (a café's), when it is not the deployment's.
+    func dayAndClock(_ instant: Date, from now: Date, in zone: TimeZone? = nil) -> String {
+        let zone = zone ?? timeZone
+        let day = LocalDateTime(instant, in: zone).date
+        let today = LocalDateTime(now, in: zone).date
         let weekdays = ["mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag"]
         let months = ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november", "december"]
         let dayText: String
@@ -94,6 +96,6 @@ package struct Notifications: Sendable {
         case 1: dayText = "i morgen"
         default: dayText = "\(weekdays[day.isoWeekday - 1]) den \(day.day). \(months[day.month - 1])"
         }
-        return "\(dayText) kl. \(clock(instant))"
+        return "\(dayText) kl. \(clock(instant, in: zone))"
     }
 }
