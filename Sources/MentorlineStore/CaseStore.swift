@@ -84,6 +84,28 @@ package protocol CaseStore: Sendable {
     func makeOverrideID(at now: Date) -> OverrideID
     /// The newest entries of the audit log first.
     func auditLog(limit: Int) async throws -> [AuditEntry]
+
+    // MARK: Advice café
+
+    /// Bookings holding slots, sign-ups and runtime closures, as the booking transactions see them.
+    func cafeOccupancy(now: Date) async throws -> CafeOccupancy
+    func booking(_ id: BookingID) async throws -> CafeBooking?
+    /// Bookings starting in `from..<to` of one café and/or volunteer, in start order.
+    func bookings(cafe: CafeID?, volunteer: VolunteerID?, from: Date, to: Date, includeCancelled: Bool) async throws -> [CafeBooking]
+    /// The case's bookings, newest first.
+    func bookings(of caseID: CaseID) async throws -> [CafeBooking]
+    /// Book a case by hand in one transaction; a slot taken meanwhile is refused as a conflict.
+    func bookCase(_ caseID: CaseID, now: Date, plan: @Sendable (CaseSnapshot, CafeOccupancy) -> Result<[CaseChange], CafeRefusal>) async throws -> CafeActionResult
+    /// Cancel, reschedule or mark a booking in one transaction.
+    func cafeAction(on id: BookingID, now: Date, plan: @Sendable (CafeWork, CafeOccupancy) -> Result<[CaseChange], CafeRefusal>) async throws -> CafeActionResult
+    /// Store a runtime closure and move or cancel the bookings it covers, in one transaction; audited.
+    func addClosure(_ closure: CafeClosure, now: Date, plan: @Sendable ([CafeWork], CafeOccupancy) -> [CaseChange]) async throws -> [CafeBooking]
+    func closures(cafe: CafeID?, endingOnOrAfter date: LocalDate) async throws -> [CafeClosure]
+    func signups(volunteer: VolunteerID?, from date: LocalDate) async throws -> [VolunteerSignup]
+    /// False when the sign-up existed already; audited.
+    func addSignup(_ signup: VolunteerSignup, by actor: String, now: Date) async throws -> Bool
+    /// Refused (with the bookings in the way) while bookings hold the volunteer's slots that day; audited.
+    func removeSignup(_ signup: VolunteerSignup, dayStart: Date, dayEnd: Date, by actor: String, now: Date) async throws -> (removed: Bool, blocking: [BookingID])
 }
 
 /// The result of ``CaseStore/applyMentorAction(to:consumingLink:now:plan:)``.

@@ -45,6 +45,12 @@ extension SQLiteStore {
                 try setContactPerson(subject, to: mentor, by: actor, now: now, db: db)
             case .setPromise(let id, let promise):
                 try db.cachedStatement(sql: "UPDATE cases SET promised_by = ? WHERE id = ?").execute(arguments: [promise.storedValue, id.rawValue])
+            case .insertBooking(let booking):
+                try insertBooking(booking, db: db)
+            case .updateBooking(let booking):
+                try updateBooking(booking, db: db)
+            case .withdrawPendingMessages(let id, let event):
+                try withdrawPendingMessages(of: id, event: event, db: db)
             }
         }
         return queued

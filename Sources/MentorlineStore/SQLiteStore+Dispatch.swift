@@ -72,6 +72,7 @@ extension SQLiteStore {
             if let status = Availability(rawValue: row[1]) { context.availability[MentorID(row[0] as String)] = status }
         }
         context.overrides = try overrides(schedule: nil, endingAfter: now, db: db)
+        context.cafes = try cafeOccupancy(now: now, db: db)
         return context
     }
 
