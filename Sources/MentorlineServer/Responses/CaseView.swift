@@ -18,8 +18,12 @@ struct CaseView: Encodable {
     /// When the caller was told to expect contact.
     var promisedBy: Date?
     var routing: RoutingView?
+    /// When the caller can come to a café slot.
+    var preferences: PreferencesView?
     var history: [EventView]
     var tasks: [TaskView]
+    /// Café bookings of the case, newest first.
+    var bookings: [BookingView] = []
     var messages: [MessageView]
 
     struct RoutingView: Encodable {
@@ -48,6 +52,15 @@ struct CaseView: Encodable {
         var subject: String?
         var purpose: TaskPurpose?
         var strategy: OfferStrategy?
+        var booking: BookingID?
+        var cafe: CafeID?
+        var volunteer: VolunteerID?
+    }
+
+    struct PreferencesView: Encodable {
+        var weekdays: [String]
+        var notMornings: Bool
+        var notAfternoons: Bool
     }
 
     struct MessageView: Encodable {
@@ -83,6 +96,9 @@ struct CaseView: Encodable {
         note = details.intake.note
         representative = details.intake.representative
         promisedBy = details.promisedBy
+        preferences = details.intake.preferences.map {
+            PreferencesView(weekdays: $0.weekdays.sorted().map(\.abbreviation), notMornings: $0.notMornings, notAfternoons: $0.notAfternoons)
+        }
         routing = details.progress.map { RoutingView(route: $0.route, policy: $0.policy, level: $0.level + 1, round: $0.round + 1) }
         history = details.events.map { event in
             EventView(
@@ -90,7 +106,7 @@ struct CaseView: Encodable {
                 task: event.detail.task, mentor: event.detail.mentor, level: event.detail.level, round: event.detail.round,
                 deadline: event.detail.deadline, reason: event.detail.reason, ranking: event.detail.ranking, until: event.detail.until,
                 toMentor: event.detail.toMentor, note: event.detail.note, subject: event.detail.subject, purpose: event.detail.purpose,
-                strategy: event.detail.strategy
+                strategy: event.detail.strategy, booking: event.detail.booking, cafe: event.detail.cafe, volunteer: event.detail.volunteer
             )
         }
         tasks = details.tasks.map(TaskView.init)
