@@ -9,7 +9,7 @@ struct Mentorctl: AsyncParsableCommand {
         abstract: "Operate Mentorline: check configuration, test routing, on-call and overrides, letters, cases and templates, endpoints and deliveries, receive webhooks.",
         subcommands: [
             CheckConfigCommand.self, RoutesCommand.self, OnCallCommand.self, OverrideCommand.self, LettersCommand.self,
-            CaseCommand.self, TemplatesCommand.self, EndpointsCommand.self, DeliveriesCommand.self, ListenCommand.self,
+            CaseCommand.self, TemplatesCommand.self, EndpointsCommand.self, DeliveriesCommand.self, CafeCommand.self, ListenCommand.self,
         ]
     )
 }
