@@ -58,6 +58,9 @@ package struct MentorlineAPI: Sendable {
         add(.post, "/v1/bookings/{id}/reschedule", rescheduleBooking)
         add(.post, "/v1/bookings/{id}/attended") { try await self.markBooking($0, $1, attended: true) }
         add(.post, "/v1/bookings/{id}/no_show") { try await self.markBooking($0, $1, attended: false) }
+        add(.get, "/v1/talks", listTalks)
+        add(.post, "/v1/talks/{id}/registrations", registerForTalk)
+        add(.post, "/v1/talk-registrations/{id}/cancel", cancelTalkRegistration)
         add(.get, "/v1/volunteers", listVolunteers)
         add(.get, "/v1/volunteers/{id}/bookings.ics", volunteerFeed)
         add(.get, "/v1/volunteers/{id}/signups", listSignups)

@@ -106,6 +106,16 @@ package protocol CaseStore: Sendable {
     func addSignup(_ signup: VolunteerSignup, by actor: String, now: Date) async throws -> Bool
     /// Refused (with the bookings in the way) while bookings hold the volunteer's slots that day; audited.
     func removeSignup(_ signup: VolunteerSignup, dayStart: Date, dayEnd: Date, by actor: String, now: Date) async throws -> (removed: Bool, blocking: [BookingID])
+    /// A talk's registrations that are not cancelled, oldest first.
+    func registrations(talk: TalkID) async throws -> [TalkRegistration]
+    /// Register a case for a talk in one transaction (a seat, or the waiting list).
+    func registerForTalk(
+        _ talk: TalkID, caseID: CaseID, now: Date, plan: @Sendable (CaseSnapshot, [TalkRegistration]) -> Result<[CaseChange], CafeRefusal>
+    ) async throws -> TalkActionResult
+    /// Cancel a registration in one transaction; the longest waiting moves up to a freed seat.
+    func cancelTalkRegistration(
+        _ id: RegistrationID, now: Date, plan: @Sendable (TalkRegistration, [TalkRegistration], CaseSnapshot?) -> Result<[CaseChange], CafeRefusal>
+    ) async throws -> TalkActionResult
 }
 
 /// The result of ``CaseStore/applyMentorAction(to:consumingLink:now:plan:)``.

@@ -51,6 +51,16 @@ extension SQLiteStore {
                 try updateBooking(booking, db: db)
             case .withdrawPendingMessages(let id, let event):
                 try withdrawPendingMessages(of: id, event: event, db: db)
+            case .insertRegistration(let registration):
+                try db.cachedStatement(sql: """
+                    INSERT INTO talk_registrations (id, talk, case_id, state, created_at, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """).execute(arguments: [
+                        registration.id.rawValue, registration.talk.rawValue, registration.caseID.rawValue, registration.state.rawValue,
+                        registration.createdAt.storedValue, registration.updatedAt.storedValue, registration.updatedBy,
+                    ])
+            case .updateRegistration(let registration):
+                try db.cachedStatement(sql: "UPDATE talk_registrations SET state = ?, updated_at = ?, updated_by = ? WHERE id = ?")
+                    .execute(arguments: [registration.state.rawValue, registration.updatedAt.storedValue, registration.updatedBy, registration.id.rawValue])
             }
         }
         return queued

@@ -177,3 +177,50 @@ struct CafePlannerTests {
         #expect(Self.planner().closeCafe(flood, bookings: [bookedWork(at: F.at("2026-11-26", "10:00"))], occupancy: CafeOccupancy(), by: "admin:k", now: now).isEmpty)
     }
 }
+
+/// Seats at talks and the waiting list.
+struct TalkSeatingTests {
+    typealias F = CafeFixtures
+    static let talk = Talk(
+        id: TalkID("skat"), cafe: F.cafeID, title: "Forskudsopgørelsen", date: LocalDate("2026-11-26")!, from: WallClockTime("10:00")!,
+        to: WallClockTime("10:45")!, seats: 2
+    )
+
+    static func registration(_ id: String, _ state: RegistrationState, minute: Int) -> TalkRegistration {
+        TalkRegistration(
+            id: RegistrationID(id), talk: talk.id, caseID: CaseID("case_\(id)"), state: state,
+            createdAt: F.at("2026-11-20", "10:00").addingTimeInterval(TimeInterval(minute * 60)), updatedBy: "intake:web"
+        )
+    }
+
+    @Test func seatsGoInOrderAndTheLongestWaitingMovesUp() {
+        let a = Self.registration("a", .seated, minute: 0), b = Self.registration("b", .seated, minute: 1)
+        let c = Self.registration("c", .waiting, minute: 2), d = Self.registration("d", .waiting, minute: 3)
+        #expect(TalkSeating.stateForNew(Self.talk, active: [a]) == .seated)
+        #expect(TalkSeating.stateForNew(Self.talk, active: [a, b]) == .waiting)
+        #expect(TalkSeating.position(of: d, among: [a, b, d, c]) == 2)
+        #expect(TalkSeating.movesUp(after: a, talk: Self.talk, active: [a, b, c, d])?.id == c.id)
+        // A waiting citizen who cancels frees no seat.
+        #expect(TalkSeating.movesUp(after: c, talk: Self.talk, active: [a, b, c, d]) == nil)
+    }
+
+    @Test func registeringAndCancellingTellTheCitizens() throws {
+        var planner = CafePlannerTests.planner()
+        planner.roster.cafes.talks[Self.talk.id] = Self.talk
+        let now = F.at("2026-11-23", "10:00")
+        var snapshot = CafePlannerTests.citizenCase(["debt"], at: now)
+        snapshot.id = CaseID("case_e")
+        let full = [Self.registration("a", .seated, minute: 0), Self.registration("b", .seated, minute: 1)]
+        let waiting = try planner.registerForTalk(snapshot, talk: Self.talk.id, registrations: full, by: "intake:web", now: now).get()
+        #expect(waiting.labels == ["registration+:waiting", "event:talk_registered", "event:letter", "message:talk.registered"])
+        #expect(waiting.events.first?.detail.reason == "on the waiting list for \"Forskudsopgørelsen\" (number 1)")
+        #expect(throws: CafeRefusal.self) { try planner.registerForTalk(snapshot, talk: Self.talk.id, registrations: full, by: "x", now: F.at("2026-11-26", "10:00")).get() }
+        let next = Self.registration("c", .waiting, minute: 2)
+        var nextCase = snapshot
+        nextCase.id = next.caseID
+        let cancelled = try planner.cancelTalkRegistration(full[0], registrations: full + [next], next: nextCase, by: "intake:web", now: now).get()
+        #expect(cancelled.labels == [
+            "registration:cancelled", "event:talk_cancelled", "registration:seated", "event:talk_moved_up", "event:letter", "message:talk.seat",
+        ])
+    }
+}

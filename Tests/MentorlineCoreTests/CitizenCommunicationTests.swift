@@ -54,6 +54,15 @@ struct CitizenCommunicationTests {
             return notifications.cafeCancelled(
                 context, closedReason: "vandskade", caseID: Fixtures.caseID, intake: intake, representative: registered, receivedAt: now, at: now
             ).drafts
+        case .talkRegistered, .talkSeat:
+            let talk = Talk(
+                id: TalkID("mitid"), cafe: CafeFixtures.cafeID, title: "MitID", date: LocalDate("2026-12-03")!, from: WallClockTime("10:00")!,
+                to: WallClockTime("10:45")!, seats: 10
+            )
+            return notifications.talkNotice(
+                event, talk: talk, cafe: CafeFixtures.cafe(), waitingPosition: event == .talkRegistered ? 2 : nil, caseID: Fixtures.caseID, intake: intake,
+                representative: registered, receivedAt: now, at: now
+            ).drafts
         case .taskOffered, .taskWithdrawn, .taskHandedOver, .casePromiseAtRisk, .caseUnroutable, .messageDead, .endpointDisabled,
              .volunteerBooking, .volunteerBookingCancelled:
             // Not caller-facing: built for mentors or ops. Through the shared builder they would still be addressed by the rule.

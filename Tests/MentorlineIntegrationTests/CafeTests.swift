@@ -48,6 +48,7 @@ struct CafeTests {
           - {id: karen, name: Karen Munk, organisation: Den Sociale Retshjælp, cafe: huset, topics: [debt], languages: [da]}
         talks:
           - {id: mitid, cafe: huset, title: "Sådan bruger du MitID", date: 2026-12-03, from: "10:00", to: "10:45", seats: 15}
+          - {id: skat, cafe: huset, title: "Forskudsopgørelsen", date: 2026-12-01, from: "13:00", to: "13:30", seats: 1}
         """
 
     static func configuration(_ sink: WebhookSink) -> TestConfiguration {
@@ -280,6 +281,35 @@ struct CafeTests {
             #expect(!volunteer.text.contains("Mikkel"))
             #expect(try await daemon.get("/v1/volunteers/nobody/bookings.ics", token: nil).status == 404)
             #expect(try await daemon.get("/v1/cafes/nope.ics", token: nil).status == 404)
+        }
+    }
+
+    @Test func aFullTalkKeepsAWaitingListThatMovesUpOnCancellation() async throws {
+        try await withCafe(at: "2026-12-01T09:00:00+01:00") { sink, daemon in
+            let first = try await daemon.registerCase(Self.debtCall("talk-1", urgency: "soon"))
+            let second = try await daemon.registerCase(Self.debtCall("talk-2", urgency: "soon"))
+            let seated = try await daemon.post("/v1/talks/skat/registrations", json: #"{"case_id": "\#(first)"}"#)
+            #expect(seated.status == 201)
+            #expect(seated.json["state"] as? String == "seated")
+            let waiting = try await daemon.post("/v1/talks/skat/registrations", json: #"{"case_id": "\#(second)"}"#)
+            #expect(waiting.json["state"] as? String == "waiting")
+            #expect(try await daemon.post("/v1/talks/skat/registrations", json: #"{"case_id": "\#(second)"}"#).status == 409)
+            let notice = try await waitForWebhook(sink) { $0.type == "talk.registered" && ($0.data["text"] as? String)?.contains("ventelisten") == true }
+            #expect((notice.data["text"] as? String)?.hasPrefix("\"Forskudsopgørelsen\" i Rådgivningscaféen i Borgerhuset i dag kl. 13:00 er fuldt booket. Du er nummer 1 på ventelisten") == true)
+            let listed = try await daemon.get("/v1/talks")
+            let skat = (listed.json["talks"] as? [[String: Any]])?.first { $0["id"] as? String == "skat" }
+            #expect(skat?["seated"] as? Int == 1 && skat?["waiting"] as? Int == 1)
+
+            // The seated citizen cancels: the one waiting moves up and is told.
+            let registrationID = try #require(seated.json["id"] as? String)
+            #expect(try await daemon.post("/v1/talk-registrations/\(registrationID)/cancel", json: "").json["state"] as? String == "cancelled")
+            let seat = try await waitForWebhook(sink) { $0.type == "talk.seat" }
+            #expect((seat.data["text"] as? String)?.hasPrefix("Der er blevet en plads til dig til oplægget \"Forskudsopgørelsen\"") == true)
+            let moved = try await daemon.waitForCase(second) { !Self.history($0, "talk_moved_up").isEmpty }
+            #expect(Self.history(moved, "talk_moved_up").first?["talk"] as? String == "skat")
+            let after = try await daemon.get("/v1/talks")
+            let again = (after.json["talks"] as? [[String: Any]])?.first { $0["id"] as? String == "skat" }
+            #expect(again?["seated"] as? Int == 1 && again?["waiting"] as? Int == 0)
         }
     }
 }

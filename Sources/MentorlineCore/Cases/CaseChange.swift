@@ -24,4 +24,8 @@ package enum CaseChange: Hashable, Sendable {
     case updateBooking(CafeBooking)
     /// Drop the case's messages of `event` that are still waiting to go (a cancelled booking's reminder).
     case withdrawPendingMessages(CaseID, EventType)
+    /// A seat or a waiting-list place at a talk.
+    case insertRegistration(TalkRegistration)
+    /// A registration moved up or cancelled.
+    case updateRegistration(TalkRegistration)
 }

@@ -47,6 +47,10 @@ package enum CaseEventKind: String, Codable, Sendable, CaseIterable, Hashable {
     case bookingCancelled = "booking_cancelled"
     case bookingAttended = "booking_attended"
     case bookingNoShow = "booking_no_show"
+    /// A seat at a talk, or a place on its waiting list; moved up; cancelled.
+    case talkRegistered = "talk_registered"
+    case talkMovedUp = "talk_moved_up"
+    case talkCancelled = "talk_cancelled"
 }
 
 /// The facts behind an event; which fields are set depends on the kind.
@@ -76,13 +80,18 @@ package struct CaseEventDetail: Hashable, Sendable, Codable {
     package var booking: BookingID?
     package var cafe: CafeID?
     package var volunteer: VolunteerID?
+    /// For talk events: the talk and the registration.
+    package var talk: TalkID?
+    package var registration: RegistrationID?
 
     package init(
         route: RouteID? = nil, policy: PolicyID? = nil, task: TaskID? = nil, mentor: MentorID? = nil, level: Int? = nil,
         round: Int? = nil, deadline: Date? = nil, reason: String? = nil, ranking: [CandidateAssessment]? = nil, until: Date? = nil,
         toMentor: MentorID? = nil, note: String? = nil, subject: String? = nil, purpose: TaskPurpose? = nil, strategy: OfferStrategy? = nil,
-        booking: BookingID? = nil, cafe: CafeID? = nil, volunteer: VolunteerID? = nil
+        booking: BookingID? = nil, cafe: CafeID? = nil, volunteer: VolunteerID? = nil, talk: TalkID? = nil, registration: RegistrationID? = nil
     ) {
+        self.talk = talk
+        self.registration = registration
         self.booking = booking
         self.cafe = cafe
         self.volunteer = volunteer

@@ -6,7 +6,7 @@ extension EventType {
         case .casePromiseAtRisk: [.mentor, .ops]
         case .caseUnroutable, .messageDead, .endpointDisabled: [.ops]
         case .caseReceipt, .caseAppointment, .caseAppointmentReminder: [.citizen, .representative, .company, .staff]
-        case .cafeBooked, .cafeReminder, .cafeCancelled, .cafeMoved: [.citizen, .representative, .company, .staff]
+        case .cafeBooked, .cafeReminder, .cafeCancelled, .cafeMoved, .talkRegistered, .talkSeat: [.citizen, .representative, .company, .staff]
         case .volunteerBooking, .volunteerBookingCancelled: [.volunteer]
         }
     }
@@ -70,6 +70,12 @@ extension EventType {
                 "booking_id": .text("bkg_01JD3Q5Z6X"), "case_id": .text("C-01JD3Q5Z6X"), "cafe": .text("Rådgivningscaféen i Borgerhuset"),
                 "time": .text("tirsdag den 1. december kl. 13:30"), "topics": .text("gæld, økonomi"), "language": .text("ar"),
                 "citizen": .text("Sara Kjær"), "moved": .flag(false),
+            ]
+        case .talkRegistered, .talkSeat:
+            [
+                "case_id": .text("C-01JD3Q5Z6X"), "title": .text("Sådan bruger du MitID og Digital Post"), "cafe": .text("Rådgivningscaféen i Borgerhuset"),
+                "address": .text("Torvet 3, 4300 Holbæk"), "time": .text("torsdag den 3. december kl. 10:00"), "waiting": .flag(false),
+                "position": .text("3"),
             ]
         case .volunteerBookingCancelled:
             [

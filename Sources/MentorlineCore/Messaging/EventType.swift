@@ -32,4 +32,8 @@ package enum EventType: String, Codable, Sendable, CaseIterable, Hashable {
     case volunteerBooking = "volunteer.booking"
     /// A volunteer: a booking of theirs was cancelled or moved away; the slot is free again.
     case volunteerBookingCancelled = "volunteer.booking_cancelled"
+    /// The caller: a seat at a café talk, or a place on its waiting list.
+    case talkRegistered = "talk.registered"
+    /// The caller: a seat freed up and is theirs (they moved up from the waiting list).
+    case talkSeat = "talk.seat"
 }

@@ -55,6 +55,8 @@ struct CaseView: Encodable {
         var booking: BookingID?
         var cafe: CafeID?
         var volunteer: VolunteerID?
+        var talk: TalkID?
+        var registration: RegistrationID?
     }
 
     struct PreferencesView: Encodable {
@@ -106,7 +108,8 @@ struct CaseView: Encodable {
                 task: event.detail.task, mentor: event.detail.mentor, level: event.detail.level, round: event.detail.round,
                 deadline: event.detail.deadline, reason: event.detail.reason, ranking: event.detail.ranking, until: event.detail.until,
                 toMentor: event.detail.toMentor, note: event.detail.note, subject: event.detail.subject, purpose: event.detail.purpose,
-                strategy: event.detail.strategy, booking: event.detail.booking, cafe: event.detail.cafe, volunteer: event.detail.volunteer
+                strategy: event.detail.strategy, booking: event.detail.booking, cafe: event.detail.cafe, volunteer: event.detail.volunteer,
+                talk: event.detail.talk, registration: event.detail.registration
             )
         }
         tasks = details.tasks.map(TaskView.init)
