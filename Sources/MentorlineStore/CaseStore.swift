@@ -152,6 +152,8 @@ package struct DispatchReport: Hashable, Sendable {
     package var timersFired: Int
     /// Cases whose stored row could not be read: marked unroutable without an alert, so a person must look.
     package var setAside: [CaseID]
+    /// Cases booked into café slots.
+    package var booked: [CafeBooking] = []
 
     package init(
         workItems: Int = 0, messagesQueued: Int = 0, offers: [MentorTask] = [], expired: [MentorTask] = [], unroutable: [CaseID] = [],

@@ -93,6 +93,8 @@ extension SQLiteStore {
                 report.unroutable.append(id)
             case .updateCase(let id, .waiting, _):
                 report.waiting.append(id)
+            case .insertBooking(let booking):
+                report.booked.append(booking)
             default:
                 break
             }
