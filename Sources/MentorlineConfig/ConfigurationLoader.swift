@@ -7,6 +7,8 @@ internal import MentorlineCore
 package struct ConfigurationLoader: Sendable {
     package static let settingsFileName = "mentorline.yaml"
     package static let rosterFileName = "roster.yaml"
+    /// Optional: without it the deployment has no advice café.
+    package static let cafeFileName = "cafe.yaml"
 
     package var directory: URL
     /// Consulted for `CREDENTIALS_DIRECTORY` (systemd `LoadCredential=`).
@@ -32,6 +34,15 @@ package struct ConfigurationLoader: Sendable {
         var roster = Roster()
         if let root = rosterFile.compose(at: directory.appendingPathComponent(Self.rosterFileName)) {
             roster = RosterDecoder(file: rosterFile, references: references, defaultTimeZone: settings.timeZone).decode(root)
+        }
+
+        let cafeURL = directory.appendingPathComponent(Self.cafeFileName)
+        if FileManager.default.fileExists(atPath: cafeURL.path) {
+            let cafeFile = YAMLFile(path: Self.cafeFileName, diagnostics: diagnostics)
+            if let root = cafeFile.compose(at: cafeURL) {
+                let holidays = (settings.letters ?? .standard(timeZone: settings.timeZone)).citizens.holidays
+                roster.cafes = CafeDecoder(file: cafeFile, references: references, defaultTimeZone: settings.timeZone, holidays: holidays).decode(root)
+            }
         }
 
         references.checkReferences()

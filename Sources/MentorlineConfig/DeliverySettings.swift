@@ -55,7 +55,11 @@ package struct DeliverySettings: Hashable, Sendable {
             if let endpoint = mentor.endpoint { overrides[mentor.id] = endpoint }
         }
         let fallback = recipients[.mentor] ?? endpoints.keys.sorted().first ?? EndpointID("none")
-        return RecipientEndpoints(byKind: recipients, byEvent: recipientsByEvent, mentorOverrides: overrides, fallback: fallback)
+        var endpoints = RecipientEndpoints(byKind: recipients, byEvent: recipientsByEvent, mentorOverrides: overrides, fallback: fallback)
+        for volunteer in roster.cafes.volunteers.values {
+            if let endpoint = volunteer.endpoint { endpoints.volunteerOverrides[volunteer.id] = endpoint }
+        }
+        return endpoints
     }
 
     /// The shortest text limit among the endpoints that can carry `event`, or nil when none has one.

@@ -10,6 +10,9 @@ enum ReferenceKind: String {
     case route
     case endpoint
     case token
+    case cafe = "café"
+    case volunteer
+    case talk
 
     /// What identifies one: tokens have names, everything else ids.
     var identifierWord: String { self == .token ? "name" : "id" }

@@ -55,7 +55,7 @@ extension RosterDecoder {
         case .schedule: return .schedule(ScheduleID(id))
         case .team: return .team(TeamID(id))
         case .mentor: return .mentor(MentorID(id))
-        case .topic, .policy, .route, .endpoint, .token: return nil
+        case .topic, .policy, .route, .endpoint, .token, .cafe, .volunteer, .talk: return nil
         }
     }
 
@@ -84,7 +84,7 @@ extension RosterDecoder {
 
     /// The routes in order, checking that exactly one catch-all ends them.
     func routes(_ node: Node) -> [RouteRule] {
-        guard let entries = file.mappings(node, for: "routes", context: "route", keys: ["id", "match", "policy", "urgent_policy"]) else { return [] }
+        guard let entries = file.mappings(node, for: "routes", context: "route", keys: ["id", "match", "policy", "urgent_policy", "cafe"]) else { return [] }
         var rules: [RouteRule] = []
         var catchAll: (id: String, line: Int)?
         for entry in entries {
@@ -101,13 +101,18 @@ extension RosterDecoder {
                 references.refer(to: .policy, policyID, at: node, in: file)
                 urgentPolicy = PolicyID(policyID)
             }
+            var cafe: CafeID?
+            if let node = entry.optional("cafe"), let cafeID = file.identifier(node, for: "cafe") {
+                references.refer(to: .cafe, cafeID, at: node, in: file)
+                cafe = CafeID(cafeID)
+            }
             let name = id.map { "route '\($0)'" } ?? "this route"
             if let catchAll {
                 file.report("\(name) is never reached: the catch-all route '\(catchAll.id)' (line \(catchAll.line)) before it matches every case", at: entry.node)
             } else if match?.isCatchAll == true {
                 catchAll = (id ?? "?", entry.node.mark?.line ?? 1)
             }
-            if let id, let match, let policy { rules.append(RouteRule(id: RouteID(id), match: match, policy: policy, urgentPolicy: urgentPolicy)) }
+            if let id, let match, let policy { rules.append(RouteRule(id: RouteID(id), match: match, policy: policy, urgentPolicy: urgentPolicy, cafe: cafe)) }
         }
         if let last = entries.last, catchAll == nil {
             file.report("the last route must be a catch-all (a route without 'match') so that every case has a route", at: last.node)

@@ -98,6 +98,11 @@ package final class Dispatcher: Service {
         for id in report.unroutable {
             logger.warning("Case unroutable; coordinator offered it, ops alerted.", metadata: ["case": "\(id)"])
         }
+        for booking in report.booked {
+            logger.info("Case booked into café.", metadata: [
+                "case": "\(booking.caseID)", "booking": "\(booking.id)", "cafe": "\(booking.cafe)", "volunteer": "\(booking.volunteer)",
+            ])
+        }
         for id in report.waiting {
             logger.info("Case waiting.", metadata: ["case": "\(id)"])
         }

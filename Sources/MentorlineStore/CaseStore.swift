@@ -104,6 +104,38 @@ package protocol CaseStore: TokenStore {
     func exportCitizen(_ reference: String, actor: String, now: Date) async throws -> CitizenExport
     /// A consistent copy of the whole database in a new 0600 file in `directory`; audited, by `actor`.
     func backup(into directory: URL, actor: String, now: Date) async throws -> BackupSummary
+
+    // MARK: Advice café
+
+    /// Bookings holding slots, sign-ups and runtime closures, as the booking transactions see them.
+    func cafeOccupancy(now: Date) async throws -> CafeOccupancy
+    func booking(_ id: BookingID) async throws -> CafeBooking?
+    /// Bookings starting in `from..<to` of one café and/or volunteer, in start order.
+    func bookings(cafe: CafeID?, volunteer: VolunteerID?, from: Date, to: Date, includeCancelled: Bool) async throws -> [CafeBooking]
+    /// The case's bookings, newest first.
+    func bookings(of caseID: CaseID) async throws -> [CafeBooking]
+    /// Book a case by hand in one transaction; a slot taken meanwhile is refused as a conflict.
+    func bookCase(_ caseID: CaseID, now: Date, plan: @Sendable (CaseSnapshot, CafeOccupancy) -> Result<[CaseChange], CafeRefusal>) async throws -> CafeActionResult
+    /// Cancel, reschedule or mark a booking in one transaction.
+    func cafeAction(on id: BookingID, now: Date, plan: @Sendable (CafeWork, CafeOccupancy) -> Result<[CaseChange], CafeRefusal>) async throws -> CafeActionResult
+    /// Store a runtime closure and move or cancel the bookings it covers, in one transaction; audited.
+    func addClosure(_ closure: CafeClosure, now: Date, plan: @Sendable ([CafeWork], CafeOccupancy) -> [CaseChange]) async throws -> [CafeBooking]
+    func closures(cafe: CafeID?, endingOnOrAfter date: LocalDate) async throws -> [CafeClosure]
+    func signups(volunteer: VolunteerID?, from date: LocalDate) async throws -> [VolunteerSignup]
+    /// False when the sign-up existed already; audited.
+    func addSignup(_ signup: VolunteerSignup, by actor: String, now: Date) async throws -> Bool
+    /// Refused (with the bookings in the way) while bookings hold the volunteer's slots that day; audited.
+    func removeSignup(_ signup: VolunteerSignup, dayStart: Date, dayEnd: Date, by actor: String, now: Date) async throws -> (removed: Bool, blocking: [BookingID])
+    /// A talk's registrations that are not cancelled, oldest first.
+    func registrations(talk: TalkID) async throws -> [TalkRegistration]
+    /// Register a case for a talk in one transaction (a seat, or the waiting list).
+    func registerForTalk(
+        _ talk: TalkID, caseID: CaseID, now: Date, plan: @Sendable (CaseSnapshot, [TalkRegistration]) -> Result<[CaseChange], CafeRefusal>
+    ) async throws -> TalkActionResult
+    /// Cancel a registration in one transaction; the longest waiting moves up to a freed seat.
+    func cancelTalkRegistration(
+        _ id: RegistrationID, now: Date, plan: @Sendable (TalkRegistration, [TalkRegistration], CaseSnapshot?) -> Result<[CaseChange], CafeRefusal>
+    ) async throws -> TalkActionResult
 }
 
 /// The result of ``CaseStore/applyMentorAction(to:consumingLink:now:plan:)``.
@@ -140,6 +172,8 @@ package struct DispatchReport: Hashable, Sendable {
     package var timersFired: Int
     /// Cases whose stored row could not be read: marked unroutable without an alert, so a person must look.
     package var setAside: [CaseID]
+    /// Cases booked into café slots.
+    package var booked: [CafeBooking] = []
 
     package init(
         workItems: Int = 0, messagesQueued: Int = 0, offers: [MentorTask] = [], expired: [MentorTask] = [], unroutable: [CaseID] = [],

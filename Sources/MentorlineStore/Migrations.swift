@@ -469,6 +469,63 @@ enum Migrations {
                 );
                 """)
         }
+        migrator.registerMigration("v9: advice cafe") { db in
+            try CafeMigration.allowBookedCases(db)
+            try db.execute(sql: """
+                -- A case booked into an advice-café slot with a volunteer. One volunteer sees one citizen per
+                -- slot: two bookings holding the same volunteer's slot cannot both be stored, however they race.
+                CREATE TABLE cafe_bookings (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    case_id TEXT NOT NULL REFERENCES cases(id),
+                    cafe TEXT NOT NULL,
+                    volunteer TEXT NOT NULL,
+                    slot_start REAL NOT NULL,
+                    slot_end REAL NOT NULL CHECK (slot_end > slot_start),
+                    state TEXT NOT NULL CHECK (state IN ('booked', 'attended', 'no_show', 'cancelled')),
+                    created_at REAL NOT NULL,
+                    updated_at REAL NOT NULL,
+                    updated_by TEXT NOT NULL
+                );
+                CREATE UNIQUE INDEX cafe_bookings_one_per_volunteer_slot ON cafe_bookings(volunteer, slot_start) WHERE state != 'cancelled';
+                -- A case holds at most one open booking.
+                CREATE UNIQUE INDEX cafe_bookings_one_open_per_case ON cafe_bookings(case_id) WHERE state = 'booked';
+                CREATE INDEX cafe_bookings_by_start ON cafe_bookings(slot_start);
+
+                -- Volunteers' sign-ups, made at runtime, to staff their café's sessions on a date (YYYY-MM-DD).
+                CREATE TABLE cafe_signups (
+                    volunteer TEXT NOT NULL,
+                    cafe TEXT NOT NULL,
+                    date TEXT NOT NULL CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+                    created_at REAL NOT NULL,
+                    created_by TEXT NOT NULL,
+                    PRIMARY KEY (volunteer, date)
+                );
+
+                -- Closures added at runtime (those in cafe.yaml are not stored).
+                CREATE TABLE cafe_closures (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    cafe TEXT NOT NULL,
+                    first_date TEXT NOT NULL,
+                    last_date TEXT NOT NULL CHECK (last_date >= first_date),
+                    reason TEXT NOT NULL,
+                    created_at REAL NOT NULL,
+                    created_by TEXT NOT NULL
+                );
+
+                -- Seats at talks, and the waiting list of a full talk (oldest first moves up).
+                CREATE TABLE talk_registrations (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    talk TEXT NOT NULL,
+                    case_id TEXT NOT NULL REFERENCES cases(id),
+                    state TEXT NOT NULL CHECK (state IN ('seated', 'waiting', 'cancelled')),
+                    created_at REAL NOT NULL,
+                    updated_at REAL NOT NULL,
+                    updated_by TEXT NOT NULL
+                );
+                CREATE UNIQUE INDEX talk_registrations_one_per_case ON talk_registrations(talk, case_id) WHERE state != 'cancelled';
+                CREATE INDEX talk_registrations_by_talk ON talk_registrations(talk, state, created_at);
+                """)
+        }
         return migrator
     }
 }

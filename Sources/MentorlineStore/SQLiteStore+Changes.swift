@@ -50,6 +50,22 @@ extension SQLiteStore {
                 try setContactPerson(subject, to: mentor, by: actor, now: now, db: db)
             case .setPromise(let id, let promise):
                 try db.cachedStatement(sql: "UPDATE cases SET promised_by = ? WHERE id = ?").execute(arguments: [promise.storedValue, id.rawValue])
+            case .insertBooking(let booking):
+                try insertBooking(booking, db: db)
+            case .updateBooking(let booking):
+                try updateBooking(booking, db: db)
+            case .withdrawPendingMessages(let id, let event):
+                try withdrawPendingMessages(of: id, event: event, db: db)
+            case .insertRegistration(let registration):
+                try db.cachedStatement(sql: """
+                    INSERT INTO talk_registrations (id, talk, case_id, state, created_at, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """).execute(arguments: [
+                        registration.id.rawValue, registration.talk.rawValue, registration.caseID.rawValue, registration.state.rawValue,
+                        registration.createdAt.storedValue, registration.updatedAt.storedValue, registration.updatedBy,
+                    ])
+            case .updateRegistration(let registration):
+                try db.cachedStatement(sql: "UPDATE talk_registrations SET state = ?, updated_at = ?, updated_by = ? WHERE id = ?")
+                    .execute(arguments: [registration.state.rawValue, registration.updatedAt.storedValue, registration.updatedBy, registration.id.rawValue])
             }
         }
         return queued

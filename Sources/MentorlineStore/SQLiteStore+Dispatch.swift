@@ -72,6 +72,7 @@ extension SQLiteStore {
             if let status = Availability(rawValue: row[1]) { context.availability[MentorID(row[0] as String)] = status }
         }
         context.overrides = try overrides(schedule: nil, endingAfter: now, db: db)
+        context.cafes = try cafeOccupancy(now: now, db: db)
         return context
     }
 
@@ -92,6 +93,8 @@ extension SQLiteStore {
                 report.unroutable.append(id)
             case .updateCase(let id, .waiting, _):
                 report.waiting.append(id)
+            case .insertBooking(let booking):
+                report.booked.append(booking)
             default:
                 break
             }

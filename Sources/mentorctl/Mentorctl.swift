@@ -10,7 +10,7 @@ struct Mentorctl: AsyncParsableCommand {
         abstract: "Operate Mentorline: check configuration, status and queue, test routing, on-call and overrides, API tokens, letters, cases and templates, endpoints and deliveries, data care, receive webhooks.",
         subcommands: [
             CheckConfigCommand.self, StatusCommand.self, QueueCommand.self, RoutesCommand.self, OnCallCommand.self, OverrideCommand.self, LettersCommand.self,
-            CaseCommand.self, TemplatesCommand.self, EndpointsCommand.self, DeliveriesCommand.self, TokenCommand.self,
+            CaseCommand.self, TemplatesCommand.self, EndpointsCommand.self, DeliveriesCommand.self, TokenCommand.self, CafeCommand.self,
             BackupCommand.self, ExportCommand.self, PurgeCommand.self, ListenCommand.self,
         ]
     )

@@ -24,6 +24,21 @@ struct ShippedConfigurationTests {
         #expect(configuration.server.actionLinkKey?.count == 32)
     }
 
+    @Test func theAdviceCafe() throws {
+        let cafes = configuration.roster.cafes
+        let cafe = try #require(cafes.cafes[CafeID("borgerhuset")])
+        #expect(cafe.sessions.map(\.description) == ["tue 13:00–16:00", "thu 10:00–13:00"])
+        #expect(cafe.slotLength == .seconds(1800) && cafe.minimumNotice == .seconds(7200) && cafe.horizon == .seconds(21 * 86400))
+        #expect(cafe.holidays != nil)
+        #expect(cafe.closures.map(\.reason) == ["sommerferie", "juleferie"])
+        #expect(cafes.volunteers.count == 4)
+        #expect(cafes.volunteers[VolunteerID("mette-olsen")]?.weekdays.isEmpty == true)
+        #expect(cafes.talks.count == 2)
+        #expect(!cafes.volunteersSeeNames)
+        let route = try #require(configuration.roster.routes.first { $0.cafe != nil })
+        #expect(route.id == RouteID("advice-cafe") && route.cafe == cafe.id && route.policy == PolicyID("standard"))
+    }
+
     @Test func settings() {
         #expect(configuration.server.listen == ListenAddress(host: "127.0.0.1", port: 8080))
         #expect(configuration.server.publicURL == "http://127.0.0.1:8080")
@@ -33,6 +48,7 @@ struct ShippedConfigurationTests {
         #expect(configuration.delivery.recipients == [
             .mentor: EndpointID("mentor-gateway"), .ops: EndpointID("ops-alerts"), .citizen: EndpointID("caller-gateway"),
             .company: EndpointID("caller-gateway"), .representative: EndpointID("caller-gateway"), .staff: EndpointID("caller-gateway"),
+            .volunteer: EndpointID("mentor-gateway"),
         ])
         #expect(configuration.delivery.recipientsByEvent == [
             .citizen: [.caseReceipt: EndpointID("sms-gateway")], .representative: [.caseReceipt: EndpointID("sms-gateway")],

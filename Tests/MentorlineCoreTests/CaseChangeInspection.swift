@@ -36,6 +36,11 @@ extension [CaseChange] {
             case .cancelCaseTimers(_, let kind): "cancel:\(kind.rawValue)"
             case .setContactPerson: "contact-person"
             case .setPromise: "promise"
+            case .insertBooking: "booking+"
+            case .updateBooking(let booking): "booking:\(booking.state.rawValue)"
+            case .withdrawPendingMessages(_, let event): "withdraw:\(event.rawValue)"
+            case .insertRegistration(let registration): "registration+:\(registration.state.rawValue)"
+            case .updateRegistration(let registration): "registration:\(registration.state.rawValue)"
             }
         }
     }

@@ -41,7 +41,30 @@ struct CitizenCommunicationTests {
                 caseID: Fixtures.caseID, intake: intake, representative: registered, receivedAt: now, appointment: appointment,
                 mentorName: "Amira Haddad", at: now
             ).drafts.filter { $0.eventType == event }
-        case .taskOffered, .taskWithdrawn, .taskHandedOver, .casePromiseAtRisk, .caseUnroutable, .messageDead, .endpointDisabled:
+        case .cafeBooked, .cafeMoved, .cafeReminder:
+            let booking = CafeFixtures.booking("lise-andersen", at: now.addingTimeInterval(5 * 86400))
+            let context = Notifications.CafeContext(booking: booking, cafe: CafeFixtures.cafe(), volunteer: CafeFixtures.volunteers[0])
+            return notifications.cafeBooking(
+                event == .cafeReminder ? .cafeBooked : event, context, caseID: Fixtures.caseID, intake: intake, representative: registered,
+                receivedAt: now, at: now
+            ).drafts.filter { $0.eventType == event }
+        case .cafeCancelled:
+            let booking = CafeFixtures.booking("lise-andersen", at: now.addingTimeInterval(5 * 86400))
+            let context = Notifications.CafeContext(booking: booking, cafe: CafeFixtures.cafe(), volunteer: CafeFixtures.volunteers[0])
+            return notifications.cafeCancelled(
+                context, closedReason: "vandskade", caseID: Fixtures.caseID, intake: intake, representative: registered, receivedAt: now, at: now
+            ).drafts
+        case .talkRegistered, .talkSeat:
+            let talk = Talk(
+                id: TalkID("mitid"), cafe: CafeFixtures.cafeID, title: "MitID", date: LocalDate("2026-12-03")!, from: WallClockTime("10:00")!,
+                to: WallClockTime("10:45")!, seats: 10
+            )
+            return notifications.talkNotice(
+                event, talk: talk, cafe: CafeFixtures.cafe(), waitingPosition: event == .talkRegistered ? 2 : nil, caseID: Fixtures.caseID, intake: intake,
+                representative: registered, receivedAt: now, at: now
+            ).drafts
+        case .taskOffered, .taskWithdrawn, .taskHandedOver, .casePromiseAtRisk, .caseUnroutable, .messageDead, .endpointDisabled,
+             .volunteerBooking, .volunteerBookingCancelled:
             // Not caller-facing: built for mentors or ops. Through the shared builder they would still be addressed by the rule.
             return notifications.toCaller(
                 .init(type: event, values: { _ in event.templateVariables }), caseID: Fixtures.caseID, intake: intake,

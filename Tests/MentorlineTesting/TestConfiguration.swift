@@ -22,6 +22,8 @@ package struct TestConfiguration: Sendable {
     package var actionLinks = false
     /// A whole `roster.yaml` replacing the default one.
     package var roster: String?
+    /// A whole `cafe.yaml`; nil writes none (the deployment has no café).
+    package var cafe: String?
     /// A `letters:` section for `mentorline.yaml` (YAML at the top level); nil keeps the shipped defaults.
     package var letters: String?
     /// Template files written over the shipped ones, by file name (`case.receipt.da.mustache`).
@@ -85,6 +87,7 @@ package struct TestConfiguration: Sendable {
             try manager.copyItem(at: Self.shippedTemplates.appendingPathComponent(name), to: templateDirectory.appendingPathComponent(name))
         }
         for (name, text) in templates { try file("templates/\(name)", text) }
+        if let cafe { try file("cafe.yaml", cafe) }
 
         let mentorTokens = mentorIDs.map { "    - {kind: mentor, mentor: \($0), file: secrets/mentor-\($0).token}" }.joined(separator: "\n")
         try file("mentorline.yaml", """

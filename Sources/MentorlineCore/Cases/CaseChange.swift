@@ -18,4 +18,14 @@ package enum CaseChange: Hashable, Sendable {
     case setContactPerson(ContactSubject, MentorID?, by: String)
     /// Record when the caller was promised contact.
     case setPromise(CaseID, Date)
+    /// Book a café slot (the store refuses a second active booking of one volunteer's slot).
+    case insertBooking(CafeBooking)
+    /// Move, cancel or mark a booking.
+    case updateBooking(CafeBooking)
+    /// Drop the case's messages of `event` that are still waiting to go (a cancelled booking's reminder).
+    case withdrawPendingMessages(CaseID, EventType)
+    /// A seat or a waiting-list place at a talk.
+    case insertRegistration(TalkRegistration)
+    /// A registration moved up or cancelled.
+    case updateRegistration(TalkRegistration)
 }

@@ -39,6 +39,18 @@ package enum CaseEventKind: String, Codable, Sendable, CaseIterable, Hashable {
     /// A message to the caller's side was queued, held by the letter policy, or not sent: `reason` says which.
     case letter
     case unroutable
+    /// Booked into a café slot: where, when, with which volunteer.
+    case cafeBooked = "cafe_booked"
+    /// A café route found no slot; `reason` says why, and the route's fallback policy takes the case.
+    case cafeNoSlot = "cafe_no_slot"
+    case bookingMoved = "booking_moved"
+    case bookingCancelled = "booking_cancelled"
+    case bookingAttended = "booking_attended"
+    case bookingNoShow = "booking_no_show"
+    /// A seat at a talk, or a place on its waiting list; moved up; cancelled.
+    case talkRegistered = "talk_registered"
+    case talkMovedUp = "talk_moved_up"
+    case talkCancelled = "talk_cancelled"
 }
 
 /// The facts behind an event; which fields are set depends on the kind.
@@ -64,12 +76,25 @@ package struct CaseEventDetail: Hashable, Sendable, Codable {
     /// For offers: `offer`, `coordinator` or `handoff`; and the level's strategy.
     package var purpose: TaskPurpose?
     package var strategy: OfferStrategy?
+    /// For café events: the booking, café and volunteer; `until` is the slot's start.
+    package var booking: BookingID?
+    package var cafe: CafeID?
+    package var volunteer: VolunteerID?
+    /// For talk events: the talk and the registration.
+    package var talk: TalkID?
+    package var registration: RegistrationID?
 
     package init(
         route: RouteID? = nil, policy: PolicyID? = nil, task: TaskID? = nil, mentor: MentorID? = nil, level: Int? = nil,
         round: Int? = nil, deadline: Date? = nil, reason: String? = nil, ranking: [CandidateAssessment]? = nil, until: Date? = nil,
-        toMentor: MentorID? = nil, note: String? = nil, subject: String? = nil, purpose: TaskPurpose? = nil, strategy: OfferStrategy? = nil
+        toMentor: MentorID? = nil, note: String? = nil, subject: String? = nil, purpose: TaskPurpose? = nil, strategy: OfferStrategy? = nil,
+        booking: BookingID? = nil, cafe: CafeID? = nil, volunteer: VolunteerID? = nil, talk: TalkID? = nil, registration: RegistrationID? = nil
     ) {
+        self.talk = talk
+        self.registration = registration
+        self.booking = booking
+        self.cafe = cafe
+        self.volunteer = volunteer
         self.route = route
         self.policy = policy
         self.task = task

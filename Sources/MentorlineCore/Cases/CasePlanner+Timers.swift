@@ -51,7 +51,7 @@ extension CasePlanner {
     package func promiseCheck(_ snapshot: CaseSnapshot, now: Date) -> [CaseChange] {
         guard let promise = snapshot.promisedBy else { return [] }
         switch snapshot.state {
-        case .accepted, .resolved:
+        case .accepted, .resolved, .booked:
             return []
         case .received, .routing, .offered, .waiting, .unroutable:
             let coordinator = roster.rules.coordinator.flatMap { roster.mentors[$0] != nil ? $0 : nil }

@@ -30,6 +30,12 @@ package struct CasePlanner: Sendable {
         let id = snapshot.id
         let isFirstDecision = snapshot.state == .received
         var changes: [CaseChange] = []
+        if isFirstDecision, let attempt = cafeAttempt(snapshot, context: context, now: now) {
+            switch attempt {
+            case .booked(let booked): return booked
+            case .noSlot(let trail): changes += trail
+            }
+        }
         let decision = RoutingEngine.decide(situation, roster: roster)
         if isFirstDecision, let progress = decision.progress {
             changes.append(.appendEvent(id, CaseEvent(at: now, kind: .routed, actor: "system", detail: CaseEventDetail(route: progress.route, policy: progress.policy))))

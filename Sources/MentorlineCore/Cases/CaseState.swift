@@ -13,11 +13,13 @@ package enum CaseState: String, Codable, Sendable, CaseIterable, Hashable {
     case resolved
     /// Nobody could take it: the coordinator has been offered it and ops alerted.
     case unroutable
+    /// Booked into an advice-café slot with a volunteer (until attended, no-show or cancelled).
+    case booked
 
     /// Whether the case still needs someone to act on it.
     package var isOpen: Bool {
         switch self {
-        case .received, .routing, .offered, .waiting, .accepted, .unroutable: true
+        case .received, .routing, .offered, .waiting, .accepted, .unroutable, .booked: true
         case .resolved: false
         }
     }

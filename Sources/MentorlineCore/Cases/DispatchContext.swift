@@ -12,6 +12,8 @@ package struct DispatchContext: Sendable {
     package var overrides: [ScheduleOverride]
     /// Who each schedule has on call at the batch's instant; filled in by ``CasePlanner/prepare(_:now:)``.
     package var onCall: [ScheduleID: Shift?]?
+    /// Café bookings, sign-ups and runtime closures, for booking cases into café slots.
+    package var cafes = CafeOccupancy()
 
     package init(
         openTasks: [MentorID: Int] = [:], lastOfferedAt: [MentorID: Date] = [:], availability: [MentorID: Availability] = [:],
@@ -33,6 +35,8 @@ package struct DispatchContext: Sendable {
             case .updateTask(let task):
                 let wasOpen = previous(task.id)?.state.isOpen ?? true
                 if wasOpen != task.state.isOpen { openTasks[task.mentor] = max(0, openTasks[task.mentor, default: 0] + (task.state.isOpen ? 1 : -1)) }
+            case .insertBooking(let booking), .updateBooking(let booking):
+                cafes.record(booking)
             default:
                 break
             }

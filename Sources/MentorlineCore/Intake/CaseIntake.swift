@@ -9,11 +9,15 @@ package struct CaseIntake: Hashable, Sendable, Codable {
     /// Free text from the call, with CPR-like numbers already masked.
     package var note: String?
     package var representative: Representative?
+    /// When the caller can come to a café slot ("not mornings", "Thursdays"); nil: any time.
+    package var preferences: SlotPreferences?
 
     package init(
         caller: Caller, citizenReference: String? = nil, topics: [TopicID], language: LanguageCode = .danish,
-        urgency: Urgency = .routine, note: String? = nil, representative: Representative? = nil
+        urgency: Urgency = .routine, note: String? = nil, representative: Representative? = nil,
+        preferences: SlotPreferences? = nil
     ) {
+        self.preferences = preferences
         self.caller = caller
         self.citizenReference = citizenReference
         self.topics = topics

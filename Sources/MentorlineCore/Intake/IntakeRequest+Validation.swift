@@ -101,10 +101,24 @@ extension IntakeRequest {
             if let name { validRepresentative = Representative(name: name, phone: phone, email: email, organisation: organisation) }
         }
 
+        var validPreferences: SlotPreferences?
+        if let preferences {
+            for key in preferences.unknownKeys { problem("preferences.\(key)", "is not a field of preferences") }
+            var days: Set<Weekday> = []
+            for (index, text) in (preferences.weekdays ?? []).enumerated() {
+                if let day = Weekday(abbreviation: text.trimmed) { days.insert(day) } else { problem("preferences.weekdays[\(index)]", "must be one of mon, tue, wed, thu, fri, sat, sun") }
+            }
+            let notMornings = preferences.notMornings ?? false
+            let notAfternoons = preferences.notAfternoons ?? false
+            if notMornings, notAfternoons { problem("preferences", "cannot rule out both mornings and afternoons") }
+            let value = SlotPreferences(weekdays: days, notMornings: notMornings, notAfternoons: notAfternoons)
+            if !value.isEmpty { validPreferences = value }
+        }
+
         guard problems.isEmpty, let validCaller else { return .failure(IntakeRejection(problems: problems)) }
         return .success(CaseIntake(
             caller: validCaller, citizenReference: reference, topics: topicIDs, language: language, urgency: urgency,
-            note: maskedNote, representative: validRepresentative
+            note: maskedNote, representative: validRepresentative, preferences: validPreferences
         ))
     }
 

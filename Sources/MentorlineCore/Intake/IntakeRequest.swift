@@ -59,6 +59,34 @@ package struct IntakeRequest: Sendable, Decodable, Hashable {
         }
     }
 
+    /// `{"weekdays": ["thu"], "not_mornings": true}`: when the caller can come to a café slot.
+    package struct PreferencesBody: Sendable, Decodable, Hashable {
+        package var weekdays: [String]?
+        package var notMornings: Bool?
+        package var notAfternoons: Bool?
+        package var unknownKeys: [String] = []
+
+        enum Keys: String, CaseIterable {
+            case weekdays
+            case notMornings = "not_mornings"
+            case notAfternoons = "not_afternoons"
+        }
+
+        package init(weekdays: [String]? = nil, notMornings: Bool? = nil, notAfternoons: Bool? = nil) {
+            self.weekdays = weekdays
+            self.notMornings = notMornings
+            self.notAfternoons = notAfternoons
+        }
+
+        package init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: AnyKey.self)
+            weekdays = try container.decodeIfPresent([String].self, forKey: AnyKey(Keys.weekdays))
+            notMornings = try container.decodeIfPresent(Bool.self, forKey: AnyKey(Keys.notMornings))
+            notAfternoons = try container.decodeIfPresent(Bool.self, forKey: AnyKey(Keys.notAfternoons))
+            unknownKeys = container.allKeys.map(\.stringValue).filter { Keys(rawValue: $0) == nil }.sorted()
+        }
+    }
+
     package var caller: CallerBody?
     package var citizenReference: String?
     package var topics: [String]?
@@ -66,10 +94,11 @@ package struct IntakeRequest: Sendable, Decodable, Hashable {
     package var urgency: String?
     package var note: String?
     package var representative: RepresentativeBody?
+    package var preferences: PreferencesBody?
     package var unknownKeys: [String] = []
 
     enum Keys: String, CaseIterable {
-        case caller, topics, language, urgency, note, representative
+        case caller, topics, language, urgency, note, representative, preferences
         case citizenReference = "citizen_reference"
     }
 
@@ -95,6 +124,7 @@ package struct IntakeRequest: Sendable, Decodable, Hashable {
         urgency = try container.decodeIfPresent(String.self, forKey: AnyKey(Keys.urgency))
         note = try container.decodeIfPresent(String.self, forKey: AnyKey(Keys.note))
         representative = try container.decodeIfPresent(RepresentativeBody.self, forKey: AnyKey(Keys.representative))
+        preferences = try container.decodeIfPresent(PreferencesBody.self, forKey: AnyKey(Keys.preferences))
         unknownKeys = container.allKeys.map(\.stringValue).filter { Keys(rawValue: $0) == nil }.sorted()
     }
 }

@@ -38,7 +38,7 @@ package struct LetterRules: Hashable, Sendable {
         switch kind {
         case .citizen, .representative: citizens
         case .company: companies
-        case .mentor, .ops, .staff: nil
+        case .mentor, .ops, .staff, .volunteer: nil
         }
     }
 

@@ -33,7 +33,7 @@ package struct Addressee: Hashable, Sendable, Encodable {
         case .company: .company
         case .representative: .representative
         case .staff: .staff
-        case .citizen, .mentor, .ops: .citizen
+        case .citizen, .mentor, .ops, .volunteer: .citizen
         }
     }
 }

@@ -6,6 +6,8 @@ extension EventType {
         case .casePromiseAtRisk: [.mentor, .ops]
         case .caseUnroutable, .messageDead, .endpointDisabled: [.ops]
         case .caseReceipt, .caseAppointment, .caseAppointmentReminder: [.citizen, .representative, .company, .staff]
+        case .cafeBooked, .cafeReminder, .cafeCancelled, .cafeMoved, .talkRegistered, .talkSeat: [.citizen, .representative, .company, .staff]
+        case .volunteerBooking, .volunteerBookingCancelled: [.volunteer]
         }
     }
 
@@ -52,6 +54,34 @@ extension EventType {
             ]
         case .endpointDisabled:
             ["endpoint": .text("sms-gateway"), "reason": .text("answered 410 Gone")]
+        case .cafeBooked, .cafeReminder, .cafeMoved:
+            [
+                "case_id": .text("C-01JD3Q5Z6X"), "cafe": .text("Rådgivningscaféen i Borgerhuset"), "address": .text("Torvet 3, 4300 Holbæk"),
+                "time": .text("tirsdag den 1. december kl. 13:30"), "volunteer": .text("Lise Andersen"), "organisation": .text("Røde Kors"),
+                "topics": .text("gæld, økonomi"),
+            ]
+        case .cafeCancelled:
+            [
+                "case_id": .text("C-01JD3Q5Z6X"), "cafe": .text("Rådgivningscaféen i Borgerhuset"), "time": .text("tirsdag den 1. december kl. 13:30"),
+                "closed": .flag(true), "reason": .text("vandskade"),
+            ]
+        case .volunteerBooking:
+            [
+                "booking_id": .text("bkg_01JD3Q5Z6X"), "case_id": .text("C-01JD3Q5Z6X"), "cafe": .text("Rådgivningscaféen i Borgerhuset"),
+                "time": .text("tirsdag den 1. december kl. 13:30"), "topics": .text("gæld, økonomi"), "language": .text("ar"),
+                "citizen": .text("Sara Kjær"), "moved": .flag(false),
+            ]
+        case .talkRegistered, .talkSeat:
+            [
+                "case_id": .text("C-01JD3Q5Z6X"), "title": .text("Sådan bruger du MitID og Digital Post"), "cafe": .text("Rådgivningscaféen i Borgerhuset"),
+                "address": .text("Torvet 3, 4300 Holbæk"), "time": .text("torsdag den 3. december kl. 10:00"), "waiting": .flag(false),
+                "position": .text("3"),
+            ]
+        case .volunteerBookingCancelled:
+            [
+                "booking_id": .text("bkg_01JD3Q5Z6X"), "case_id": .text("C-01JD3Q5Z6X"), "cafe": .text("Rådgivningscaféen i Borgerhuset"),
+                "time": .text("tirsdag den 1. december kl. 13:30"), "moved": .flag(false),
+            ]
         }
     }
 }

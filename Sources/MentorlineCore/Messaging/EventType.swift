@@ -20,4 +20,20 @@ package enum EventType: String, Codable, Sendable, CaseIterable, Hashable {
     case messageDead = "ops.message_dead"
     /// Ops: a webhook endpoint was disabled (it answered 410 Gone, or no 2xx for too long); its messages wait.
     case endpointDisabled = "ops.endpoint_disabled"
+    /// The caller: their case is booked into an advice-café slot with a volunteer.
+    case cafeBooked = "cafe.booked"
+    /// The caller: a reminder of that slot, sent ahead of it within the letter policy.
+    case cafeReminder = "cafe.reminder"
+    /// The caller: their café booking is cancelled (at their request, or the café closed that day).
+    case cafeCancelled = "cafe.cancelled"
+    /// The caller: their café booking moved to another slot.
+    case cafeMoved = "cafe.moved"
+    /// A volunteer: a citizen is booked into one of their slots (or moved into it).
+    case volunteerBooking = "volunteer.booking"
+    /// A volunteer: a booking of theirs was cancelled or moved away; the slot is free again.
+    case volunteerBookingCancelled = "volunteer.booking_cancelled"
+    /// The caller: a seat at a café talk, or a place on its waiting list.
+    case talkRegistered = "talk.registered"
+    /// The caller: a seat freed up and is theirs (they moved up from the waiting list).
+    case talkSeat = "talk.seat"
 }

@@ -7,6 +7,8 @@ package enum RecipientKind: String, Codable, Sendable, CaseIterable, Hashable {
     case company
     case representative
     case staff
+    /// A volunteer of the advice café.
+    case volunteer
 
     /// The kind of recipient a caller of `kind` is.
     package init(_ kind: CallerKind) {
@@ -23,6 +25,7 @@ package enum RecipientKind: String, Codable, Sendable, CaseIterable, Hashable {
 package enum MessageRecipient: Hashable, Sendable {
     case mentor(MentorID)
     case ops
+    case volunteer(VolunteerID)
     /// Whoever made the call; the payload carries their contact details for the gateway.
     case caller(CallerKind)
 
@@ -30,6 +33,7 @@ package enum MessageRecipient: Hashable, Sendable {
         switch self {
         case .mentor: .mentor
         case .ops: .ops
+        case .volunteer: .volunteer
         case .caller(let kind): RecipientKind(kind)
         }
     }
@@ -38,6 +42,7 @@ package enum MessageRecipient: Hashable, Sendable {
         switch self {
         case .mentor(let id): id.rawValue
         case .ops: "ops"
+        case .volunteer(let id): id.rawValue
         case .caller: "caller"
         }
     }

@@ -69,8 +69,8 @@ package struct Notifications: Sendable {
     }
 
     /// `14:05`.
-    func clock(_ instant: Date) -> String {
-        let local = LocalDateTime(instant, in: timeZone)
+    func clock(_ instant: Date, in zone: TimeZone? = nil) -> String {
+        let local = LocalDateTime(instant, in: zone ?? timeZone)
         let hour = local.secondsIntoDay / 3600
         let minute = (local.secondsIntoDay % 3600) / 60
         return (hour < 10 ? "0\(hour)" : "\(hour)") + ":" + (minute < 10 ? "0\(minute)" : "\(minute)")
@@ -84,11 +84,13 @@ package struct Notifications: Sendable {
 
     /// `mandag den 30. november kl. 08:00`: always the date, never "i dag" or "i morgen". A letter may
     /// reach its reader later than it was written for (a retry, a hold, an endpoint down for a while),
-    /// and then a relative day would name the wrong one.
-    func dayAndClock(_ instant: Date) -> String {
-        let day = LocalDateTime(instant, in: timeZone).date
+    /// and then a relative day would name the wrong one. `zone`: the place's own time zone (a café's),
+    /// when it is not the deployment's.
+    func dayAndClock(_ instant: Date, in zone: TimeZone? = nil) -> String {
+        let zone = zone ?? timeZone
+        let day = LocalDateTime(instant, in: zone).date
         let weekdays = ["mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag"]
         let months = ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november", "december"]
-        return "\(weekdays[day.isoWeekday - 1]) den \(day.day). \(months[day.month - 1]) kl. \(clock(instant))"
+        return "\(weekdays[day.isoWeekday - 1]) den \(day.day). \(months[day.month - 1]) kl. \(clock(instant, in: zone))"
     }
 }

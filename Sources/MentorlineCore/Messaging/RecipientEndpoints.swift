@@ -5,6 +5,8 @@ package struct RecipientEndpoints: Hashable, Sendable {
     /// Per recipient kind, event types that go through another endpoint than the kind's.
     package var byEvent: [RecipientKind: [EventType: EndpointID]]
     package var mentorOverrides: [MentorID: EndpointID]
+    /// Volunteers with their own endpoint (`cafe.yaml`).
+    package var volunteerOverrides: [VolunteerID: EndpointID] = [:]
     package var fallback: EndpointID
 
     package init(
@@ -20,6 +22,7 @@ package struct RecipientEndpoints: Hashable, Sendable {
     /// The endpoint for mentors and ops, which always have one (the fallback at worst).
     package func endpoint(for recipient: MessageRecipient, event: EventType) -> EndpointID {
         if case .mentor(let id) = recipient, let own = mentorOverrides[id] { return own }
+        if case .volunteer(let id) = recipient, let own = volunteerOverrides[id] { return own }
         return byEvent[recipient.kind]?[event] ?? byKind[recipient.kind] ?? fallback
     }
 
@@ -35,10 +38,11 @@ package struct RecipientEndpoints: Hashable, Sendable {
         for kind in event.recipientKinds {
             if let endpoint = byEvent[kind]?[event] ?? byKind[kind] {
                 result.insert(endpoint)
-            } else if kind == .mentor || kind == .ops {
+            } else if kind == .mentor || kind == .ops || kind == .volunteer {
                 result.insert(fallback)
             }
             if kind == .mentor { result.formUnion(mentorOverrides.values) }
+            if kind == .volunteer { result.formUnion(volunteerOverrides.values) }
         }
         return result
     }

@@ -28,10 +28,11 @@ extension CaseEventDetail {
     /// than one the system wrote.
     static func reasonIsTypedByPeople(_ kind: CaseEventKind) -> Bool {
         switch kind {
-        case .declined, .resolved, .reopened, .handedOff:
+        case .declined, .resolved, .reopened, .handedOff, .bookingCancelled, .bookingMoved, .bookingAttended, .bookingNoShow:
             true
         case .received, .routed, .promised, .waiting, .offered, .offerExpired, .withdrawn, .escalated, .accepted,
-            .contactPersonSet, .contactPersonCleared, .promiseAtRisk, .appointmentBooked, .letter, .unroutable:
+            .contactPersonSet, .contactPersonCleared, .promiseAtRisk, .appointmentBooked, .letter, .unroutable, .cafeBooked, .cafeNoSlot,
+            .talkRegistered, .talkMovedUp, .talkCancelled:
             false
         }
     }

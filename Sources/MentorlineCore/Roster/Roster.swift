@@ -9,6 +9,8 @@ package struct Roster: Hashable, Sendable {
     /// In order; the last is a catch-all.
     package var routes: [RouteRule]
     package var rules: RoutingRules
+    /// The advice cafés, their volunteers and talks (`cafe.yaml`); routes may book cases into them.
+    package var cafes = CafeDirectory()
 
     package init(
         topics: [TopicID: Topic] = [:], mentors: [MentorID: Mentor] = [:], teams: [TeamID: Team] = [:],

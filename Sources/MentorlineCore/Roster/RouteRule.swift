@@ -6,8 +6,12 @@ package struct RouteRule: Hashable, Sendable {
     package var policy: PolicyID
     /// The policy for `urgent` cases on this route; nil means `policy`.
     package var urgentPolicy: PolicyID?
+    /// Book matching cases into this café's earliest slot; `policy` is then the fallback when no slot
+    /// fits (the trail says why).
+    package var cafe: CafeID?
 
-    package init(id: RouteID, match: RouteMatch, policy: PolicyID, urgentPolicy: PolicyID? = nil) {
+    package init(id: RouteID, match: RouteMatch, policy: PolicyID, urgentPolicy: PolicyID? = nil, cafe: CafeID? = nil) {
+        self.cafe = cafe
         self.id = id
         self.match = match
         self.policy = policy

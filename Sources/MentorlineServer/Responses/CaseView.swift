@@ -22,8 +22,12 @@ struct CaseView: Encodable {
     /// When its personal data was erased under the retention rule (caller, note, texts are blank then).
     var erasedAt: Date?
     var routing: RoutingView?
+    /// When the caller can come to a café slot.
+    var preferences: PreferencesView?
     var history: [EventView]
     var tasks: [TaskView]
+    /// Café bookings of the case, newest first.
+    var bookings: [BookingView] = []
     var messages: [MessageView]
 
     struct RoutingView: Encodable {
@@ -52,6 +56,17 @@ struct CaseView: Encodable {
         var subject: String?
         var purpose: TaskPurpose?
         var strategy: OfferStrategy?
+        var booking: BookingID?
+        var cafe: CafeID?
+        var volunteer: VolunteerID?
+        var talk: TalkID?
+        var registration: RegistrationID?
+    }
+
+    struct PreferencesView: Encodable {
+        var weekdays: [String]
+        var notMornings: Bool
+        var notAfternoons: Bool
     }
 
     struct MessageView: Encodable {
@@ -93,6 +108,9 @@ struct CaseView: Encodable {
         promisedBy = details.promisedBy
         closedAt = details.closedAt
         erasedAt = details.erasedAt
+        preferences = details.intake.preferences.map {
+            PreferencesView(weekdays: $0.weekdays.sorted().map(\.abbreviation), notMornings: $0.notMornings, notAfternoons: $0.notAfternoons)
+        }
         routing = details.progress.map { RoutingView(route: $0.route, policy: $0.policy, level: $0.level + 1, round: $0.round + 1) }
         history = details.events.map { event in
             EventView(
@@ -100,7 +118,8 @@ struct CaseView: Encodable {
                 task: event.detail.task, mentor: event.detail.mentor, level: event.detail.level, round: event.detail.round,
                 deadline: event.detail.deadline, reason: event.detail.reason, ranking: event.detail.ranking, until: event.detail.until,
                 toMentor: event.detail.toMentor, note: event.detail.note, subject: event.detail.subject, purpose: event.detail.purpose,
-                strategy: event.detail.strategy
+                strategy: event.detail.strategy, booking: event.detail.booking, cafe: event.detail.cafe, volunteer: event.detail.volunteer,
+                talk: event.detail.talk, registration: event.detail.registration
             )
         }
         tasks = details.tasks.map(TaskView.init)

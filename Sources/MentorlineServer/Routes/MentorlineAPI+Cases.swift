@@ -92,7 +92,9 @@ extension MentorlineAPI {
         if case .mentor(let mentor) = principal, !details.tasks.contains(where: { $0.mentor == mentor }) {
             throw Problem.forbidden("Case \(id) was not offered to you.")
         }
-        return try JSONResponse.make(CaseView(details))
+        var view = CaseView(details)
+        view.bookings = try await environment.store.bookings(of: id).map(BookingView.init)
+        return try JSONResponse.make(view)
     }
 }
 
