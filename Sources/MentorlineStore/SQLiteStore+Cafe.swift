@@ -71,19 +71,9 @@ extension SQLiteStore {
     package func bookCase(
         _ caseID: CaseID, now: Date, plan: @Sendable (CaseSnapshot, CafeOccupancy) -> Result<[CaseChange], CafeRefusal>
     ) async throws -> CafeActionResult {
-        do {
-            return try await pool.write { db in
-                guard let snapshot = try self.snapshot(caseID, db: db) else { return .notFound }
-                switch plan(snapshot, try self.cafeOccupancy(now: now, db: db)) {
-                case .failure(let refusal):
-                    return .refused(refusal)
-                case .success(let changes):
-                    _ = try self.apply(changes, db: db, now: now)
-                    return try Self.resultingBooking(changes, db: db)
-                }
-            }
-        } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
-            return .refused(CafeRefusal(.conflict, "the slot is taken"))
+        try await bookingTransaction(now: now) { db in
+            guard let snapshot = try self.snapshot(caseID, db: db) else { return nil }
+            return plan(snapshot, try self.cafeOccupancy(now: now, db: db))
         }
     }
 
@@ -92,19 +82,36 @@ extension SQLiteStore {
     package func cafeAction(
         on id: BookingID, now: Date, plan: @Sendable (CafeWork, CafeOccupancy) -> Result<[CaseChange], CafeRefusal>
     ) async throws -> CafeActionResult {
+        try await bookingTransaction(now: now) { db in
+            guard let work = try self.cafeWork(id, db: db) else { return nil }
+            return plan(work, try self.cafeOccupancy(now: now, db: db))
+        }
+    }
+
+    /// One booking transaction: `decide` reads what it needs (nil: not found) and plans; the changes are
+    /// applied and the booking they leave is returned. The schema's unique indexes on `cafe_bookings`
+    /// settle races: a volunteer's slot taken meanwhile, or a second open booking of the case, is a
+    /// conflict. Any other failure is thrown, never passed off as a taken slot.
+    private func bookingTransaction(
+        now: Date, _ decide: @Sendable (Database) throws -> Result<[CaseChange], CafeRefusal>?
+    ) async throws -> CafeActionResult {
         do {
             return try await pool.write { db in
-                guard let work = try self.cafeWork(id, db: db) else { return .notFound }
-                switch plan(work, try self.cafeOccupancy(now: now, db: db)) {
-                case .failure(let refusal):
+                switch try decide(db) {
+                case nil:
+                    return .notFound
+                case .failure(let refusal)?:
                     return .refused(refusal)
-                case .success(let changes):
+                case .success(let changes)?:
                     _ = try self.apply(changes, db: db, now: now)
                     return try Self.resultingBooking(changes, db: db)
                 }
             }
-        } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
-            return .refused(CafeRefusal(.conflict, "the slot is taken"))
+        } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
+            let message = error.message ?? ""
+            if message.contains("cafe_bookings.volunteer") { return .refused(CafeRefusal(.conflict, "the slot is taken")) }
+            if message.contains("cafe_bookings.case_id") { return .refused(CafeRefusal(.conflict, "the case already holds an open booking")) }
+            throw error
         }
     }
 
