@@ -3,8 +3,8 @@
 
 # Install settings, all optional (defaults and details in scripts/install.sh): PREFIX (/usr/local),
 # DESTDIR, BINDIR, DOCDIR, UNITDIR (/etc/systemd/system), SKIP_BUILD=1 (install what `make install-build`
-# built, from BUILD_BIN_DIR, default .build/release, instead of building).
-export PREFIX DESTDIR BINDIR DOCDIR UNITDIR SKIP_BUILD BUILD_BIN_DIR
+# built, from BUILD_BIN_DIR, default .build/release, instead of building), CREDENTIALS=generate|skip.
+export PREFIX DESTDIR BINDIR DOCDIR UNITDIR SKIP_BUILD BUILD_BIN_DIR CREDENTIALS
 
 run:
 	scripts/run.sh

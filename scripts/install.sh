@@ -12,6 +12,9 @@
 #   UNITDIR=/etc/systemd/system    where the unit goes
 #   SKIP_BUILD=1                   install what is already built (`make install-build`) instead of building
 #   BUILD_BIN_DIR=.build/release   where the binaries are taken from when SKIP_BUILD=1
+#   CREDENTIALS=generate|skip      make a random value for each credential the unit loads that is missing
+#                                  from /etc/mentorline/credentials; default generate, but skip with
+#                                  DESTDIR (a staged package must not carry one machine's secrets)
 #
 # The build links the Swift runtime and Foundation into the binaries (--static-swift-stdlib), so the
 # installed daemon does not depend on where the toolchain lives: a toolchain under /root or /home is hidden
@@ -23,7 +26,9 @@
 # while $PREFIX/lib/systemd/system is read only for PREFIX=/usr or /usr/local. A distribution package
 # would set UNITDIR=/usr/lib/systemd/system. The configuration always goes to /etc/mentorline, because
 # the unit's ConfigurationDirectory=mentorline and LoadCredential= name that directory. A file already
-# there is never overwritten, so `make install` also upgrades a configured server safely.
+# there is never overwritten, so `make install` also upgrades a configured server safely. Config/secrets/
+# (public development values) is not installed: the service reads its secrets and tokens only from
+# /etc/mentorline/credentials, through LoadCredential=, and make install generates the missing ones.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -35,6 +40,7 @@ DOCDIR="${DOCDIR:-$PREFIX/share/doc/mentorline}"
 UNITDIR="${UNITDIR:-/etc/systemd/system}"
 SKIP_BUILD="${SKIP_BUILD:-}"
 BUILD_BIN_DIR="${BUILD_BIN_DIR:-.build/release}"
+if [ -n "$DESTDIR" ]; then CREDENTIALS="${CREDENTIALS:-skip}"; else CREDENTIALS="${CREDENTIALS:-generate}"; fi
 SYSUSERS_FILE=/usr/lib/sysusers.d/mentorline.conf
 CONFDIR=/etc/mentorline
 binaries=(mentorlined mentorctl)
@@ -53,6 +59,14 @@ build() {
         swift build -c release --static-swift-stdlib --product "$binary"
     done
 }
+
+case "$CREDENTIALS" in
+generate | skip) ;;
+*)
+    say "CREDENTIALS must be generate or skip, not '$CREDENTIALS'."
+    exit 64
+    ;;
+esac
 
 case "$action" in
 build)
@@ -117,35 +131,50 @@ if [ -n "$real_root_install" ]; then
     fi
 fi
 
-# Configuration: each file only when absent. secrets/ is 0700 with 0600 files (development values the
-# service never reads: it gets credentials/ through LoadCredential=); the rest 0640, group mentorline.
-install_config() { # mode owner shipped-file destination
-    if [ -e "$4" ] || [ -L "$4" ]; then
-        say "kept ${4#"$DESTDIR"} (already there)"
-        return
-    fi
-    install -m "$1" "$3" "$4"
-    if [ -n "$real_root_install" ]; then chown "$2" "$4"; fi
-}
+# Configuration: each file only when absent, 0640, group mentorline. Config/secrets/ holds development
+# values anyone can read in the repository; they are left out.
 [ -d "$DESTDIR$CONFDIR" ] || install -d -m 0755 "$DESTDIR$CONFDIR"
 [ -d "$DESTDIR$CONFDIR/credentials" ] || install -d -m 0700 "$DESTDIR$CONFDIR/credentials"
-(cd Config && find . -type f | sed 's|^\./||' | sort) | while IFS= read -r relative; do
+(cd Config && find . -type f ! -path './secrets/*' | sed 's|^\./||' | sort) | while IFS= read -r relative; do
     shipped="Config/$relative"
     destination="$DESTDIR$CONFDIR/$relative"
     directory="$(dirname "$destination")"
-    case "$relative" in
-    secrets/*)
-        [ -d "$directory" ] || install -d -m 0700 "$directory"
-        install_config 0600 root:root "$shipped" "$destination"
-        ;;
-    *)
-        [ -d "$directory" ] || install -d -m 0755 "$directory"
-        install_config 0640 "root:${group:-root}" "$shipped" "$destination"
-        ;;
-    esac
+    [ -d "$directory" ] || install -d -m 0755 "$directory"
+    if [ -e "$destination" ] || [ -L "$destination" ]; then
+        say "kept $CONFDIR/$relative (already there)"
+        continue
+    fi
+    install -m 0640 "$shipped" "$destination"
+    if [ -n "$real_root_install" ]; then chown "root:${group:-root}" "$destination"; fi
+done
+
+# Credentials: one per LoadCredential= line of the installed unit, root-only (systemd reads them as root and
+# hands the daemon a private copy). A file already there is in use and never replaced.
+credential_names() {
+    sed -n 's|^LoadCredential=\([^:]*\):'"$CONFDIR"'/credentials/\1$|\1|p' "$DESTDIR$UNITDIR/mentorlined.service"
+}
+missing=()
+while IFS= read -r name; do
+    [ -e "$DESTDIR$CONFDIR/credentials/$name" ] || missing+=("$name")
+done < <(credential_names)
+if [ "${#missing[@]}" -gt 0 ] && [ "$CREDENTIALS" = generate ]; then
+    for name in "${missing[@]}"; do
+        file="$DESTDIR$CONFDIR/credentials/$name"
+        case "$name" in
+        *.secret) value="whsec_$(head -c 32 /dev/urandom | base64 -w0)" ;;
+        *) value="$(head -c 32 /dev/urandom | base64 -w0 | tr -d '/+=')" ;;
+        esac
+        (umask 077 && printf '%s\n' "$value" >"$file")
+        if [ -n "$real_root_install" ]; then chown root:root "$file"; fi
+        say "generated $CONFDIR/credentials/$name"
+    done
+    missing=()
+fi
+for name in "${missing[@]}"; do
+    say "missing $CONFDIR/credentials/$name: the unit will not start until it is there"
 done
 
 say "Installed $BINDIR/mentorlined, $BINDIR/mentorctl, $UNITDIR/mentorlined.service, $SYSUSERS_FILE, $CONFDIR."
 if [ -n "$real_root_install" ]; then
-    say "Next: put the credentials in $CONFDIR/credentials, then systemctl daemon-reload && systemctl enable --now mentorlined"
+    say "Next: give the webhook secret to the receiving gateways and each token to its holder (files in $CONFDIR/credentials), then systemctl daemon-reload && systemctl enable --now mentorlined"
 fi

@@ -37,24 +37,83 @@ import Testing
         let configuration = sandbox.root + "/etc/mentorline"
         #expect(mode(of: configuration) == 0o755)
         #expect(mode(of: configuration + "/credentials") == 0o700)
-        #expect(mode(of: configuration + "/secrets") == 0o700)
         let shipped = RepositoryRoot.configFiles()
         #expect(shipped.contains("mentorline.yaml") && shipped.contains("roster.yaml") && shipped.contains("secrets/admin-dev.token"))
-        for file in shipped {
+        for file in shipped where !file.hasPrefix("secrets/") {
             let installed = configuration + "/" + file
             #expect(contents(of: installed) == contents(of: RepositoryRoot.path + "/Config/" + file), "\(file)")
-            #expect(mode(of: installed) == (file.hasPrefix("secrets/") ? 0o600 : 0o640), "\(file)")
+            #expect(mode(of: installed) == 0o640, "\(file)")
         }
+        // The development secrets are public: a server never gets them.
+        #expect(!FileManager.default.fileExists(atPath: configuration + "/secrets"), "the development secrets were installed")
+
+        // A staged install (DESTDIR) generates no credentials, and says which the unit still needs.
+        let credentials = try FileManager.default.contentsOfDirectory(atPath: configuration + "/credentials")
+        #expect(credentials.isEmpty, "\(credentials)")
+        for name in Self.credentialNames(unitText) {
+            #expect(result.stderr.contains("missing /etc/mentorline/credentials/\(name)"), "\(name)")
+        }
+    }
+
+    /// `CREDENTIALS=generate` (the default of a real install) makes a fresh random value for every credential
+    /// the unit loads, root-only; the installed configuration then passes `mentorctl check-config` with them,
+    /// and a second install keeps them.
+    @Test func generatedCredentialsAreFreshAndPassTheConfigurationCheck() throws {
+        let sandbox = try Sandbox()
+        let result = try sandbox.makeInstall(["CREDENTIALS=generate"])
+        #expect(result.status == 0, "make install failed: \(result.stderr)")
+        let configuration = sandbox.root + "/etc/mentorline"
+        let names = Self.credentialNames(contents(of: sandbox.root + "/etc/systemd/system/mentorlined.service") ?? "")
+        #expect(names.count == 11)
+        var values: Set<String> = []
+        for name in names {
+            let path = configuration + "/credentials/" + name
+            #expect(mode(of: path) == 0o600, "\(name)")
+            let value = (contents(of: path) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+            #expect(value != contents(of: RepositoryRoot.path + "/Config/secrets/" + name)?.trimmingCharacters(in: .whitespacesAndNewlines), "\(name) is the development value")
+            if name.hasSuffix(".secret") {
+                #expect(value.hasPrefix("whsec_") && Data(base64Encoded: String(value.dropFirst(6)))?.count == 32, "\(name)")
+            } else {
+                #expect(value.count >= 32 && value.allSatisfy { $0.isLetter || $0.isNumber }, "\(name)")
+            }
+            values.insert(value)
+            #expect(result.stderr.contains("generated /etc/mentorline/credentials/\(name)"))
+        }
+        #expect(values.count == names.count, "two credentials got the same value")
+
+        let check = try run(CheckConfigTests.mentorctl, ["check-config", configuration],
+                            environment: ["CREDENTIALS_DIRECTORY": configuration + "/credentials"])
+        #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
+
+        let token = configuration + "/credentials/admin-dev.token"
+        let before = contents(of: token)
+        let second = try sandbox.makeInstall(["CREDENTIALS=generate"])
+        #expect(second.status == 0, "\(second.stderr)")
+        #expect(contents(of: token) == before, "a second install replaced a credential in use")
+        #expect(!second.stderr.contains("generated"), "\(second.stderr)")
+    }
+
+    @Test func anUnknownCredentialsSettingIsRefused() throws {
+        let sandbox = try Sandbox()
+        let result = try sandbox.makeInstall(["CREDENTIALS=copy"])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("CREDENTIALS must be generate or skip"), "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: sandbox.root + "/etc/mentorline"))
+    }
+
+    /// The credential names the unit's `LoadCredential=` lines load.
+    static func credentialNames(_ unit: String) -> [String] {
+        unit.matches(of: /^LoadCredential=([^:\n]+):/.anchorsMatchLineEndings()).map { String($0.1) }
     }
 
     @Test func reinstallKeepsConfigurationAndUninstallKeepsIt() throws {
         let sandbox = try Sandbox()
         #expect(try sandbox.makeInstall().status == 0)
         let roster = sandbox.root + "/etc/mentorline/roster.yaml"
-        let token = sandbox.root + "/etc/mentorline/secrets/admin-dev.token"
+        let templates = sandbox.root + "/etc/mentorline/templates/case.receipt.da.mustache"
         let edited = "# edited on the server\n"
         try edited.write(toFile: roster, atomically: false, encoding: .utf8)
-        try FileManager.default.removeItem(atPath: token)
+        try FileManager.default.removeItem(atPath: templates)
         let binary = sandbox.root + "/usr/local/bin/mentorlined"
         try FileManager.default.removeItem(atPath: binary)
 
@@ -62,8 +121,8 @@ import Testing
         #expect(second.status == 0, "\(second.stderr)")
         #expect(contents(of: roster) == edited, "a second install overwrote a changed config file")
         #expect(second.stderr.contains("kept /etc/mentorline/roster.yaml"))
-        #expect(contents(of: token) == contents(of: RepositoryRoot.path + "/Config/secrets/admin-dev.token"), "a missing file is installed")
-        #expect(mode(of: token) == 0o600)
+        #expect(contents(of: templates) == contents(of: RepositoryRoot.path + "/Config/templates/case.receipt.da.mustache"), "a missing file is installed")
+        #expect(mode(of: templates) == 0o640)
         #expect(mode(of: binary) == 0o755, "binaries are always installed")
 
         let uninstall = try sandbox.make(["uninstall", "DESTDIR=\(sandbox.root)"])

@@ -51,9 +51,10 @@ final class Sandbox {
 
     static func stubScript(_ name: String) -> String { "#!/bin/sh\n# stub \(name) for the packaging tests\nexit 0\n" }
 
-    /// `make install DESTDIR=<root> PREFIX=<prefix> SKIP_BUILD=1`, taking the stubs as the built binaries.
-    func makeInstall(prefix: String = "/usr/local") throws -> ProcessResult {
-        try make(["install", "DESTDIR=\(root)", "PREFIX=\(prefix)", "SKIP_BUILD=1", "BUILD_BIN_DIR=\(base)/bin"])
+    /// `make install DESTDIR=<root> PREFIX=<prefix> SKIP_BUILD=1`, taking the stubs as the built binaries,
+    /// plus any further `make` arguments (`CREDENTIALS=generate`).
+    func makeInstall(prefix: String = "/usr/local", _ extra: [String] = []) throws -> ProcessResult {
+        try make(["install", "DESTDIR=\(root)", "PREFIX=\(prefix)", "SKIP_BUILD=1", "BUILD_BIN_DIR=\(base)/bin"] + extra)
     }
 
     func make(_ arguments: [String]) throws -> ProcessResult {
@@ -68,8 +69,9 @@ struct ProcessResult {
 }
 
 /// Runs a program to completion. Settings an outer `make` or the caller's shell may have exported
-/// (`MAKEFLAGS`, install directories) are removed, so only the arguments decide what happens.
-func run(_ executable: String, _ arguments: [String]) throws -> ProcessResult {
+/// (`MAKEFLAGS`, install directories, credentials) are removed, so only the arguments and `environment`
+/// decide what happens.
+func run(_ executable: String, _ arguments: [String], environment extra: [String: String] = [:]) throws -> ProcessResult {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("mentorline-run-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: directory) }
@@ -81,9 +83,11 @@ func run(_ executable: String, _ arguments: [String]) throws -> ProcessResult {
     process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments
     var environment = ProcessInfo.processInfo.environment
-    for name in ["MAKEFLAGS", "MFLAGS", "MAKELEVEL", "PREFIX", "DESTDIR", "BINDIR", "DOCDIR", "UNITDIR", "SKIP_BUILD", "BUILD_BIN_DIR"] {
+    for name in ["MAKEFLAGS", "MFLAGS", "MAKELEVEL", "PREFIX", "DESTDIR", "BINDIR", "DOCDIR", "UNITDIR", "SKIP_BUILD", "BUILD_BIN_DIR",
+                 "CREDENTIALS", "CREDENTIALS_DIRECTORY"] {
         environment[name] = nil
     }
+    environment.merge(extra) { _, new in new }
     environment["SYSTEMD_COLORS"] = "0"
     process.environment = environment
     let outHandle = try FileHandle(forWritingTo: out), errHandle = try FileHandle(forWritingTo: err)
