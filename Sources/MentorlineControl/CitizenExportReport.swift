@@ -20,11 +20,14 @@ package struct CitizenExportReport: Sendable {
             package var history: [Ignored]
             package var tasks: [Ignored]
             package var messages: [Ignored]
+            package var bookings: [Ignored]?
+            package var talkRegistrations: [Ignored]?
 
             enum CodingKeys: String, CodingKey {
-                case id, state, caller, topics, history, tasks, messages
+                case id, state, caller, topics, history, tasks, messages, bookings
                 case receivedAt = "received_at"
                 case closedAt = "closed_at"
+                case talkRegistrations = "talk_registrations"
             }
         }
 
@@ -107,6 +110,8 @@ package struct CitizenExportReport: Sendable {
                 line += " · caller \(DaemonClient.clean(entry.caller.kind))"
                 if !entry.topics.isEmpty { line += " · " + entry.topics.map(DaemonClient.clean).joined(separator: ", ") }
                 line += " · \(Self.count(entry.history.count, "event")), \(Self.count(entry.tasks.count, "task")), \(Self.count(entry.messages.count, "message"))"
+                if let bookings = entry.bookings, !bookings.isEmpty { line += ", \(Self.count(bookings.count, "café booking"))" }
+                if let talks = entry.talkRegistrations, !talks.isEmpty { line += ", \(Self.count(talks.count, "talk registration"))" }
                 lines.append(line)
             }
         }

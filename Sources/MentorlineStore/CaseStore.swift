@@ -114,6 +114,8 @@ package protocol CaseStore: TokenStore {
     func bookings(cafe: CafeID?, volunteer: VolunteerID?, from: Date, to: Date, includeCancelled: Bool) async throws -> [CafeBooking]
     /// The case's bookings, newest first.
     func bookings(of caseID: CaseID) async throws -> [CafeBooking]
+    /// The case's talk registrations, cancelled ones included, oldest first.
+    func talkRegistrations(of caseID: CaseID) async throws -> [TalkRegistration]
     /// Book a case by hand in one transaction; a slot taken meanwhile is refused as a conflict.
     func bookCase(_ caseID: CaseID, now: Date, plan: @Sendable (CaseSnapshot, CafeOccupancy) -> Result<[CaseChange], CafeRefusal>) async throws -> CafeActionResult
     /// Cancel, reschedule or mark a booking in one transaction.

@@ -57,10 +57,12 @@ extension SQLiteStore {
 
     /// The case's bookings, newest first.
     package func bookings(of caseID: CaseID) async throws -> [CafeBooking] {
-        try await pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM cafe_bookings WHERE case_id = ? ORDER BY created_at DESC, id", arguments: [caseID.rawValue])
-                .map(Self.booking(from:))
-        }
+        try await pool.read { db in try self.bookings(of: caseID, db: db) }
+    }
+
+    func bookings(of caseID: CaseID, db: Database) throws -> [CafeBooking] {
+        try Row.fetchAll(db, sql: "SELECT * FROM cafe_bookings WHERE case_id = ? ORDER BY created_at DESC, id", arguments: [caseID.rawValue])
+            .map(Self.booking(from:))
     }
 
     // MARK: Booking actions

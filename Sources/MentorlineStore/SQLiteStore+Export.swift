@@ -14,10 +14,14 @@ extension SQLiteStore {
             try self.audit(actor: actor, action: "citizen.export", subject: subject.description, detail: ["cases": "\(ids.count)"], now: now, db: db)
             let cases = try ids.compactMap { try self.caseDetails(CaseID($0), db: db) }
             var contents: [MessageID: CitizenExport.MessageContents] = [:]
+            var bookings: [CaseID: [CafeBooking]] = [:]
+            var registrations: [CaseID: [TalkRegistration]] = [:]
             for id in ids {
                 for row in try Row.fetchAll(db, sql: "SELECT id, template_values, payload FROM outbox WHERE case_id = ?", arguments: [id]) {
                     contents[MessageID(row["id"] as String)] = CitizenExport.MessageContents(templateValues: row["template_values"], payload: row["payload"])
                 }
+                bookings[CaseID(id)] = try self.bookings(of: CaseID(id), db: db)
+                registrations[CaseID(id)] = try self.talkRegistrations(of: CaseID(id), db: db)
             }
             let contact = try Row.fetchOne(
                 db, sql: "SELECT mentor, since, set_by FROM contact_persons WHERE subject_kind = 'citizen' AND subject = ?", arguments: [reference]
@@ -34,7 +38,8 @@ extension SQLiteStore {
                 db, sql: "SELECT at, actor, action, subject, detail FROM audit_log WHERE subject = ? ORDER BY seq", arguments: [subject.description]
             ).map(Self.auditEntry(from:))
             return CitizenExport(
-                citizenReference: reference, exportedAt: now, cases: cases, messageContents: contents, contactPerson: contact,
+                citizenReference: reference, exportedAt: now, cases: cases, messageContents: contents, bookings: bookings,
+                talkRegistrations: registrations, contactPerson: contact,
                 representative: representative, audit: audit
             )
         }

@@ -16,6 +16,16 @@ extension SQLiteStore {
         try await pool.read { db in try self.activeRegistrations(talk: talk, db: db) }
     }
 
+    /// The case's talk registrations, cancelled ones included, oldest first.
+    package func talkRegistrations(of caseID: CaseID) async throws -> [TalkRegistration] {
+        try await pool.read { db in try self.talkRegistrations(of: caseID, db: db) }
+    }
+
+    func talkRegistrations(of caseID: CaseID, db: Database) throws -> [TalkRegistration] {
+        try Row.fetchAll(db, sql: "SELECT * FROM talk_registrations WHERE case_id = ? ORDER BY created_at, id", arguments: [caseID.rawValue])
+            .map(Self.registration(from:))
+    }
+
     /// Registers a case for a talk in one transaction: `plan` sees the case and the talk's registrations as
     /// stored now, so two registrations cannot both take the last seat.
     package func registerForTalk(

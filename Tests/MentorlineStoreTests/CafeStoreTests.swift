@@ -8,13 +8,15 @@ import Testing
 @Suite struct CafeStoreTests {
     let now = Date(timeIntervalSince1970: 1_800_000_000)
 
-    func storeWithCases(_ ids: [String]) async throws -> SQLiteStore {
+    func storeWithCases(_ ids: [String], citizenReference: String? = nil) async throws -> SQLiteStore {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("mentorline-cafe-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let store = try SQLiteStore(path: directory.appendingPathComponent("test.sqlite").path)
         _ = try await store.commitIntakes(ids.map { id in
             try! IntakeSubmission(
-                caseID: CaseID(id), intake: CaseIntake(caller: Caller(kind: .citizen, name: "Ali", phone: "12345678"), topics: [TopicID("debt")]),
+                caseID: CaseID(id), intake: CaseIntake(caller: Caller(kind: .citizen, name: "Ali", phone: "12345678"), citizenReference: citizenReference,
+                    topics: [TopicID("debt")]
+                ),
                 actor: "intake:test", receivedAt: now, idempotency: nil
             )
         })
@@ -41,6 +43,23 @@ import Testing
         try await store.pool.write { db in _ = try store.apply([.insertBooking(booking("bkg_4", case: "case_1"))], db: db, now: now) }
         let occupancy = try await store.cafeOccupancy(now: now)
         #expect(Set(occupancy.bookings.map(\.id)) == [BookingID("bkg_3"), BookingID("bkg_4")])
+    }
+
+    /// A data-access request covers the café too: where and when the citizen was booked, and the talks.
+    @Test func aCitizensExportHoldsTheirBookingsAndTalkRegistrations() async throws {
+        let store = try await storeWithCases(["case_1"], citizenReference: "J-2026-0412")
+        let cancelled = { var booking = booking("bkg_1", case: "case_1"); booking.state = .cancelled; return booking }()
+        let registration = TalkRegistration(
+            id: RegistrationID("reg_1"), talk: TalkID("skat-paa-borger-dk"), caseID: CaseID("case_1"), state: .waiting, createdAt: now, updatedBy: "intake:test"
+        )
+        try await store.pool.write { db in
+            _ = try store.apply([.insertBooking(cancelled), .insertBooking(booking("bkg_2", case: "case_1", at: 9000)), .insertRegistration(registration)], db: db, now: now)
+        }
+        let export = try await store.exportCitizen("J-2026-0412", actor: "admin:test", now: now)
+        #expect(Set(export.bookings[CaseID("case_1")]?.map(\.id) ?? []) == [BookingID("bkg_1"), BookingID("bkg_2")])
+        #expect(export.talkRegistrations[CaseID("case_1")]?.map(\.id) == [RegistrationID("reg_1")])
+        let nobody = try await store.exportCitizen("J-2026-9999", actor: "admin:test", now: now)
+        #expect(nobody.bookings.isEmpty && nobody.talkRegistrations.isEmpty)
     }
 
     @Test func aCaseHoldsOneOpenBookingAndCanBeBooked() async throws {

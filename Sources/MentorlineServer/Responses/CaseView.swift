@@ -28,6 +28,8 @@ struct CaseView: Encodable {
     var tasks: [TaskView]
     /// Café bookings of the case, newest first.
     var bookings: [BookingView] = []
+    /// Talk registrations of the case, cancelled ones included, oldest first.
+    var talkRegistrations: [RegistrationView] = []
     var messages: [MessageView]
 
     struct RoutingView: Encodable {

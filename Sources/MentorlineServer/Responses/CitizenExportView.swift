@@ -38,7 +38,12 @@ struct CitizenExportView: Encodable {
     init(_ export: CitizenExport) {
         citizenReference = export.citizenReference
         exportedAt = export.exportedAt
-        cases = export.cases.map { CaseView($0, contents: export.messageContents) }
+        cases = export.cases.map { details in
+            var view = CaseView(details, contents: export.messageContents)
+            view.bookings = export.bookings[details.id, default: []].map(BookingView.init)
+            view.talkRegistrations = export.talkRegistrations[details.id, default: []].map(RegistrationView.init)
+            return view
+        }
         contactPerson = export.contactPerson.map { ContactPersonView(mentor: $0.mentor, since: $0.since, setBy: $0.setBy) }
         representative = export.representative.map {
             RepresentativeView(

@@ -94,6 +94,7 @@ extension MentorlineAPI {
         }
         var view = CaseView(details)
         view.bookings = try await environment.store.bookings(of: id).map(BookingView.init)
+        view.talkRegistrations = try await environment.store.talkRegistrations(of: id).map(RegistrationView.init)
         return try JSONResponse.make(view)
     }
 }
