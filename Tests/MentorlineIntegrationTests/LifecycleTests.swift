@@ -14,6 +14,40 @@ import Testing
         }
     }
 
+    /// Another process holding the database's write lock past the busy timeout makes `/readyz` answer 503
+    /// with the reason; once it lets go, ready again.
+    @Test func readinessIs503WhileTheStoreCannotBeWritten() async throws {
+        try await withSinkAndDaemon { _, daemon in
+            let database = daemon.stateDirectory.appendingPathComponent("mentorline.sqlite").path
+            #expect(FileManager.default.fileExists(atPath: database))
+            let holder = Process()
+            holder.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            holder.arguments = ["python3", "-c", """
+                import sqlite3, sys, time
+                connection = sqlite3.connect(sys.argv[1], isolation_level=None, timeout=30)
+                connection.execute("BEGIN IMMEDIATE")
+                print("locked", flush=True)
+                time.sleep(float(sys.argv[2]))
+                connection.execute("COMMIT")
+                """, database, "12"]
+            let output = Pipe()
+            holder.standardOutput = output
+            try holder.run()
+            defer { if holder.isRunning { holder.terminate() } }
+            let first = output.fileHandleForReading.availableData
+            #expect(String(decoding: first, as: UTF8.self).hasPrefix("locked"))
+
+            let blocked = try await daemon.get("/readyz", token: nil)
+            #expect(blocked.status == 503)
+            #expect((blocked.json["detail"] as? String)?.contains("store is not writable") == true, "\(blocked.json)")
+
+            holder.waitUntilExit()
+            #expect(holder.terminationStatus == 0)
+            let ready = try await daemon.get("/readyz", token: nil)
+            #expect(ready.status == 200)
+        }
+    }
+
     @Test func anInvalidReloadKeepsTheRunningConfigurationAndAValidOneReplacesIt() async throws {
         try await withSinkAndDaemon { sink, daemon in
             let roster = daemon.configurationDirectory.appendingPathComponent("roster.yaml")
