@@ -1,7 +1,7 @@
 package import Foundation
 package import Logging
 package import MentorlineCore
-import MentorlineDelivery
+package import MentorlineDelivery
 package import MentorlineStore
 import ServiceLifecycle
 import Synchronization
@@ -18,7 +18,8 @@ package final class Dispatcher: Service {
     private let messagesQueued: @Sendable () -> Void
     private let wakeSignal = WakeSignal()
     private let stopping = Atomic<Bool>(false)
-    private let heartbeat = Mutex<Date?>(nil)
+    /// Readiness and the watchdog read it.
+    package let heartbeat = LoopHeartbeat()
 
     /// - Parameters:
     ///   - planner: the planner for the configuration in force (read each cycle, so reloads apply).
@@ -38,20 +39,17 @@ package final class Dispatcher: Service {
     /// There may be new work.
     package func wake() { wakeSignal.signal() }
 
-    /// When the loop last went round; nil before it starts and after it ends.
-    package var lastHeartbeat: Date? { heartbeat.withLock { $0 } }
-
     package func run() async throws {
         await withGracefulShutdownHandler {
             while !stopping.load(ordering: .acquiring) {
-                heartbeat.withLock { $0 = now() }
+                heartbeat.beat()
                 do {
                     let limit = max(1, batchSize())
                     let report = try await cycle(limit: limit)
                     if report.workItems >= limit { continue }
                     let at = now()
                     let next = try await store.nextDispatchWakeup(now: at)
-                    await wakeSignal.wait(until: next.map { ContinuousClock.now + .seconds($0.timeIntervalSince(at)) })
+                    await wakeSignal.wait(until: heartbeat.capped(next.map { ContinuousClock.now + .seconds($0.timeIntervalSince(at)) }))
                 } catch {
                     logger.error("Dispatch cycle failed; retrying shortly.", metadata: ["error": "\(String(describing: error))"])
                     await wakeSignal.wait(until: .now + .seconds(1))
@@ -61,7 +59,7 @@ package final class Dispatcher: Service {
             self.stopping.store(true, ordering: .releasing)
             self.wakeSignal.signal()
         }
-        heartbeat.withLock { $0 = nil }
+        heartbeat.stop()
     }
 
     /// One transaction's worth of work.

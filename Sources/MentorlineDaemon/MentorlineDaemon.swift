@@ -65,8 +65,13 @@ package enum MentorlineDaemon {
             let readiness: @Sendable () async -> Readiness = {
                 var problems: [String] = []
                 do { try await store.checkWritable() } catch { problems.append("store is not writable") }
-                if dispatcher.lastHeartbeat == nil { problems.append("dispatcher is not running") }
-                if deliverer.lastHeartbeat == nil { problems.append("deliverer is not running") }
+                for (name, heartbeat) in [("dispatcher", dispatcher.heartbeat), ("deliverer", deliverer.heartbeat)] {
+                    switch heartbeat.status {
+                    case .running: break
+                    case .stopped: problems.append("\(name) is not running")
+                    case .stalled(let silent): problems.append("\(name) has not gone round for \(silent.components.seconds) s")
+                    }
+                }
                 return Readiness(problems: problems)
             }
             let api = MentorlineAPI(environment: APIEnvironment(
@@ -121,7 +126,7 @@ package enum MentorlineDaemon {
             ]
             if let interval = SystemdNotifier.watchdogInterval(environment: options.environment) {
                 services.append(WatchdogService(notifier: notifier, interval: interval, healthy: {
-                    dispatcher.lastHeartbeat != nil && deliverer.lastHeartbeat != nil
+                    dispatcher.heartbeat.isRunning && deliverer.heartbeat.isRunning
                 }, logger: logger))
             }
             if options.handlesSignals { services.append(ReloadService(reload: { _ = await reload() })) }

@@ -2,7 +2,8 @@ import Foundation
 import Logging
 import ServiceLifecycle
 
-/// Sends `WATCHDOG=1` every half watchdog interval while the dispatcher and deliverer loops are alive,
+/// Sends `WATCHDOG=1` every half watchdog interval while the dispatcher and deliverer loops go round
+/// (``LoopHeartbeat``: an idle loop still goes round every 30 s; one silent for 2 minutes is stalled),
 /// so systemd restarts a daemon whose work has stalled, not only one whose process died.
 struct WatchdogService: Service {
     let notifier: SystemdNotifier
@@ -18,7 +19,7 @@ struct WatchdogService: Service {
                     if await healthy() {
                         notifier.notify("WATCHDOG=1")
                     } else {
-                        logger.warning("Watchdog ping withheld: a service loop is not running.")
+                        logger.warning("Watchdog ping withheld: a service loop has ended or stalled.")
                     }
                     try? await Task.sleep(for: interval)
                 }

@@ -29,7 +29,8 @@ package final class Deliverer: Service {
     private let wakeSignal = WakeSignal()
     private let finished = Mutex<[DeliveryAttempt]>([])
     private let stopping = Atomic<Bool>(false)
-    private let heartbeat = Mutex<Date?>(nil)
+    /// Readiness and the watchdog read it.
+    package let heartbeat = LoopHeartbeat()
 
     package init(
         store: any CaseStore, transport: any WebhookTransport, settings: @escaping @Sendable () -> DeliveryRuntimeSettings,
@@ -46,9 +47,6 @@ package final class Deliverer: Service {
     /// There may be new messages to deliver.
     package func wake() { wakeSignal.signal() }
 
-    /// When the loop last went round, for readiness checks; nil before it starts or after it ends.
-    package var lastHeartbeat: Date? { heartbeat.withLock { $0 } }
-
     package func run() async throws {
         await withGracefulShutdownHandler {
             await withDiscardingTaskGroup { group in
@@ -56,7 +54,7 @@ package final class Deliverer: Service {
                 var inFlight: [MessageID: EndpointID] = [:]
                 var inFlightPerEndpoint: [EndpointID: Int] = [:]
                 while true {
-                    heartbeat.withLock { $0 = now() }
+                    heartbeat.beat()
                     let current = settings()
                     let attempts = finished.withLock { attempts in
                         defer { attempts.removeAll(keepingCapacity: true) }
@@ -82,7 +80,7 @@ package final class Deliverer: Service {
                     }
                     if stopping.load(ordering: .acquiring) {
                         if inFlight.isEmpty { break }
-                        await wakeSignal.wait(until: nil)
+                        await wakeSignal.wait(until: heartbeat.capped(nil))
                         continue
                     }
 
@@ -109,7 +107,7 @@ package final class Deliverer: Service {
                             if !due.isEmpty { continue }
                         }
                         let next = try await store.nextMessageDue(after: startedAt)
-                        await wakeSignal.wait(until: next.map { ContinuousClock.now + .seconds($0.timeIntervalSince(now())) })
+                        await wakeSignal.wait(until: heartbeat.capped(next.map { ContinuousClock.now + .seconds($0.timeIntervalSince(now())) }))
                     } catch {
                         logger.error("Outbox could not be read; retrying shortly.", metadata: ["error": "\(String(describing: error))"])
                         await wakeSignal.wait(until: .now + .seconds(1))
@@ -120,7 +118,7 @@ package final class Deliverer: Service {
             self.stopping.store(true, ordering: .releasing)
             self.wakeSignal.signal()
         }
-        heartbeat.withLock { $0 = nil }
+        heartbeat.stop()
     }
 
     /// One attempt at one message; never throws: every way it can go is an outcome.
