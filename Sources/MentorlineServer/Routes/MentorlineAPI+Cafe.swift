@@ -193,6 +193,7 @@ extension MentorlineAPI {
             switch refusal.kind {
             case .conflict: throw Problem.conflict(refusal.message)
             case .invalid: throw Problem(.unprocessableContent, type: Problem.typeBase + "no-slot", detail: refusal.message)
+            case .notYours: throw Problem.forbidden(refusal.message)
             }
         }
     }
