@@ -181,7 +181,7 @@ extension MentorlineAPI {
         let principal = try authenticate(request)
         switch principal {
         case .intake, .admin: return principal.auditName
-        case .mentor: throw Problem.forbidden("This takes an intake or admin token.")
+        case .mentor, .volunteer: throw Problem.forbidden("This takes an intake or admin token.")
         }
     }
 

@@ -16,7 +16,7 @@ extension MentorlineAPI {
         let actor: String
         switch principal {
         case .intake, .admin: actor = principal.auditName
-        case .mentor: throw Problem.forbidden("Registering cases takes an intake or admin token.")
+        case .mentor, .volunteer: throw Problem.forbidden("Registering cases takes an intake or admin token.")
         }
         let body: ByteBuffer
         let intakeRequest: IntakeRequest

@@ -45,7 +45,7 @@ extension MentorlineAPI {
         switch principal {
         case .mentor(let mentor) where mentor == id: actor = "mentor:\(mentor)"
         case .admin(let name): actor = "admin:\(name)"
-        case .mentor, .intake: throw Problem.forbidden("Mentors set their own availability; an admin may set anyone's.")
+        case .mentor, .intake, .volunteer: throw Problem.forbidden("Mentors set their own availability; an admin may set anyone's.")
         }
         struct Body: Decodable { var status: String }
         let body = try decodeJSON(Body.self, from: try await collectBody(request))
