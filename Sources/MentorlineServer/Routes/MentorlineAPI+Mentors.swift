@@ -6,9 +6,9 @@ import MentorlineStore
 
 extension MentorlineAPI {
     /// `GET /v1/mentors`: every mentor with their availability and whether they are on duty now. Any
-    /// valid token.
+    /// valid token but a volunteer's.
     @Sendable func listMentors(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
-        _ = try authenticate(request)
+        _ = try requireHotline(request)
         let roster = environment.settings().roster
         let now = environment.now()
         let availability = try await environment.store.availability()
