@@ -47,10 +47,10 @@ final class ReferenceTable {
     func checkReferences() {
         for reference in references where !isDeclared(reference.kind, reference.id) {
             let known = declared[reference.kind].map { Array($0.keys) } ?? []
-            reference.file.report(
-                "unknown \(reference.kind.rawValue) '\(reference.id)'" + Suggestion.hint(for: reference.id, in: known.sorted()),
-                at: reference.node
-            )
+            // A volunteer token in mentorline.yaml without a cafe.yaml (or one without volunteers): say where they live.
+            let hint = known.isEmpty && reference.kind == .volunteer
+                ? " (volunteers are declared in cafe.yaml, which declares none)" : Suggestion.hint(for: reference.id, in: known.sorted())
+            reference.file.report("unknown \(reference.kind.rawValue) '\(reference.id)'" + hint, at: reference.node)
         }
     }
 }

@@ -106,7 +106,7 @@ struct SettingsDecoder {
     private func tokens(_ node: Node) -> [TokenGrant] {
         guard let auth = file.mapping(node, for: "auth", context: "auth", keys: ["tokens"]),
               let list = auth.optional("tokens"),
-              let entries = file.mappings(list, for: "tokens", context: "token", keys: ["kind", "name", "mentor", "file"])
+              let entries = file.mappings(list, for: "tokens", context: "token", keys: ["kind", "name", "mentor", "volunteer", "file"])
         else { return [] }
         var grants: [TokenGrant] = []
         var seen: [[UInt8]: (name: String, line: Int)] = [:]
@@ -123,13 +123,17 @@ struct SettingsDecoder {
     }
 
     private enum TokenKindName: String, CaseIterable {
-        case intake, mentor, admin
+        case intake, mentor, admin, volunteer
     }
 
     private func token(_ entry: MappingReader) -> TokenGrant? {
         let kindName = entry.required("kind").flatMap { file.choice($0, for: "kind", as: TokenKindName.self, named: "token kind") }
         var kind: TokenKind?
         var name: (text: String, node: Node)?
+        // `mentor` and `volunteer` name whom a token acts for, and belong only to tokens of that kind.
+        for (key, owner) in [("mentor", TokenKindName.mentor), ("volunteer", .volunteer)] where kindName != nil && kindName != owner {
+            if let node = entry.optional(key) { file.report("'\(key)' is only allowed in tokens of kind \(owner.rawValue)", at: node) }
+        }
         switch kindName {
         case .mentor?:
             if let node = entry.required("mentor"), let id = file.identifier(node, for: "mentor") {
@@ -138,10 +142,15 @@ struct SettingsDecoder {
                 name = (id, node)
             }
             if let node = entry.optional("name") { name = file.text(node, for: "name").map { ($0, node) } }
-        case .intake?, .admin?:
-            if let node = entry.optional("mentor") {
-                file.report("'mentor' is only allowed in tokens of kind mentor", at: node)
+        case .volunteer?:
+            // Volunteers are declared in cafe.yaml, read after this file: the reference is checked once it is.
+            if let node = entry.required("volunteer"), let id = file.identifier(node, for: "volunteer") {
+                references.refer(to: .volunteer, id, at: node, in: file)
+                kind = .volunteer(VolunteerID(id))
+                name = (id, node)
             }
+            if let node = entry.optional("name") { name = file.text(node, for: "name").map { ($0, node) } }
+        case .intake?, .admin?:
             kind = kindName == .intake ? .intake : .admin
             if let node = entry.required("name") { name = file.text(node, for: "name").map { ($0, node) } }
         case nil:

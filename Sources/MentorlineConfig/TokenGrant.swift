@@ -10,12 +10,14 @@ package enum TokenKind: Hashable, Sendable {
     case mentor(MentorID)
     /// Everything, including overrides and replaying deliveries.
     case admin
+    /// Act for this advice-café volunteer: their bookings, sign-ups and calendar feed.
+    case volunteer(VolunteerID)
 }
 
 /// A configured bearer token, kept only as its SHA-256: the plaintext is read, hashed and dropped.
 package struct TokenGrant: Hashable, Sendable {
     package var kind: TokenKind
-    /// Who holds it, for audit and logs (`dev-intake`; a mentor's id for mentor tokens unless named).
+    /// Who holds it, for audit and logs (`dev-intake`; a mentor's or volunteer's id for their tokens unless named).
     package var name: String
     /// ``hashToken(_:)`` of the token text.
     package var sha256: [UInt8]

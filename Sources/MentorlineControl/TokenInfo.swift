@@ -10,6 +10,7 @@ package struct TokenInfo: Codable, Sendable, Hashable {
     package var kind: String
     package var name: String
     package var mentor: String?
+    package var volunteer: String?
     /// `active`, `expired` or `revoked`.
     package var status: String
     package var createdAt: Date?
@@ -22,7 +23,7 @@ package struct TokenInfo: Codable, Sendable, Hashable {
     package var secret: String?
 
     enum CodingKeys: String, CodingKey {
-        case id, source, kind, name, mentor, status, secret
+        case id, source, kind, name, mentor, volunteer, status, secret
         case createdAt = "created_at"
         case createdBy = "created_by"
         case expiresAt = "expires_at"
@@ -42,5 +43,6 @@ struct TokenRequestBody: Encodable {
     var kind: String
     var name: String
     var mentor: String?
+    var volunteer: String?
     var expires: String?
 }

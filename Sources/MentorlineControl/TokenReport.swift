@@ -8,7 +8,7 @@ package struct TokenReport: Sendable {
     package var timeZone: TimeZone
 
     /// The kinds a token can have.
-    package static let kinds = ["intake", "mentor", "admin"]
+    package static let kinds = ["intake", "mentor", "admin", "volunteer"]
 
     /// The line `token create` prints under the secret.
     package static let shownOnceWarning =
@@ -18,13 +18,19 @@ package struct TokenReport: Sendable {
     /// from `now` (`90d`, `12h`) sent as the instant it ends.
     package static func create(_ draft: TokenDraft, timeZone: TimeZone, now: Date, client: DaemonClient) async throws -> TokenReport {
         guard kinds.contains(draft.kind) else {
-            throw ControlError(.usage, "--kind must be intake, mentor or admin (got \"\(draft.kind)\").")
+            throw ControlError(.usage, "--kind must be intake, mentor, admin or volunteer (got \"\(draft.kind)\").")
         }
         if draft.kind == "mentor", draft.mentor == nil {
             throw ControlError(.usage, "A mentor token needs --mentor ID: the mentor it acts for.")
         }
         if draft.kind != "mentor", draft.mentor != nil {
             throw ControlError(.usage, "--mentor is only for --kind mentor.")
+        }
+        if draft.kind == "volunteer", draft.volunteer == nil {
+            throw ControlError(.usage, "A volunteer token needs --volunteer ID: the café volunteer it acts for.")
+        }
+        if draft.kind != "volunteer", draft.volunteer != nil {
+            throw ControlError(.usage, "--volunteer is only for --kind volunteer.")
         }
         var expires: String?
         if let text = draft.expires {
@@ -39,7 +45,7 @@ package struct TokenReport: Sendable {
                 expires = text
             }
         }
-        let body = TokenRequestBody(kind: draft.kind, name: draft.name, mentor: draft.mentor, expires: expires)
+        let body = TokenRequestBody(kind: draft.kind, name: draft.name, mentor: draft.mentor, volunteer: draft.volunteer, expires: expires)
         let created = try await client.post(["v1", "tokens"], json: body, as: TokenInfo.self)
         return TokenReport(tokens: [created], timeZone: timeZone)
     }
@@ -110,11 +116,12 @@ package struct TokenReport: Sendable {
         return ([header] + lines.map { "    " + $0 }).joined(separator: "\n")
     }
 
-    /// `telefonsystem`, or `anna-mobil, for mentor anna`.
+    /// `telefonsystem`, `anna-mobil, for mentor anna`, or `lise-kalender, for volunteer lise`.
     private func describe(_ token: TokenInfo) -> String {
         let name = DaemonClient.clean(token.name)
-        guard let mentor = token.mentor else { return name }
-        return "\(name), for mentor \(DaemonClient.clean(mentor))"
+        if let mentor = token.mentor { return "\(name), for mentor \(DaemonClient.clean(mentor))" }
+        if let volunteer = token.volunteer { return "\(name), for volunteer \(DaemonClient.clean(volunteer))" }
+        return name
     }
 
     /// `create` and `revoke`: the token as the daemon answered (with `secret` after `create`); `list`:

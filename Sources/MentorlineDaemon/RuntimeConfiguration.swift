@@ -23,6 +23,7 @@ package struct RuntimeConfiguration: Sendable {
             case .intake: (grant.sha256, .intake(name: grant.name), grant.name)
             case .mentor(let mentor): (grant.sha256, .mentor(mentor), grant.name)
             case .admin: (grant.sha256, .admin(name: grant.name), grant.name)
+            case .volunteer(let volunteer): (grant.sha256, .volunteer(volunteer), grant.name)
             }
         }
 

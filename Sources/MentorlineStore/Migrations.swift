@@ -526,6 +526,9 @@ enum Migrations {
                 CREATE INDEX talk_registrations_by_talk ON talk_registrations(talk, state, created_at);
                 """)
         }
+        migrator.registerMigration("v10: volunteer tokens") { db in
+            try TokenMigration.allowVolunteerTokens(db)
+        }
         return migrator
     }
 }

@@ -17,14 +17,15 @@ extension SQLiteStore {
                 return .nameInUse
             }
             try db.execute(sql: """
-                INSERT INTO api_tokens (id, kind, name, mentor, token_sha256, created_at, created_by, expires_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO api_tokens (id, kind, name, mentor, volunteer, token_sha256, created_at, created_by, expires_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [
-                    token.id.rawValue, token.kind.rawValue, token.name, token.mentor?.rawValue, Data(token.sha256), token.createdAt.storedValue,
-                    token.createdBy, token.expiresAt?.storedValue,
+                    token.id.rawValue, token.kind.rawValue, token.name, token.mentor?.rawValue, token.volunteer?.rawValue, Data(token.sha256),
+                    token.createdAt.storedValue, token.createdBy, token.expiresAt?.storedValue,
                 ])
             var detail = ["kind": token.kind.rawValue, "name": token.name]
             if let mentor = token.mentor { detail["mentor"] = mentor.rawValue }
+            if let volunteer = token.volunteer { detail["volunteer"] = volunteer.rawValue }
             if let expiresAt = token.expiresAt { detail["expires"] = "\(expiresAt.timeIntervalSince1970)" }
             try self.audit(actor: token.createdBy, action: "token.create", subject: "token:\(token.id)", detail: detail, now: token.createdAt, db: db)
             return .created
@@ -61,12 +62,13 @@ extension SQLiteStore {
         let id = APITokenID(row["id"] as String)
         guard let kind = StoredTokenKind(rawValue: row["kind"]) else { throw StoreError(.corruptRow, "kind of token \(id)") }
         let mentor: String? = row["mentor"]
+        let volunteer: String? = row["volunteer"]
         let digest: Data = row["token_sha256"]
         let expiresAt: Double? = row["expires_at"]
         let lastUsedAt: Double? = row["last_used_at"]
         let revokedAt: Double? = row["revoked_at"]
         return StoredToken(
-            id: id, kind: kind, name: row["name"], mentor: mentor.map(MentorID.init), sha256: Array(digest), createdAt: Date(stored: row["created_at"]),
+            id: id, kind: kind, name: row["name"], mentor: mentor.map(MentorID.init), volunteer: volunteer.map(VolunteerID.init), sha256: Array(digest), createdAt: Date(stored: row["created_at"]),
             createdBy: row["created_by"], expiresAt: expiresAt.map(Date.init(stored:)), lastUsedAt: lastUsedAt.map(Date.init(stored:)),
             revokedAt: revokedAt.map(Date.init(stored:)), revokedBy: row["revoked_by"]
         )

@@ -16,6 +16,8 @@ package enum StoredTokenKind: String, Hashable, Sendable, Codable, CaseIterable 
     case mentor
     /// Everything.
     case admin
+    /// Act for one advice-café volunteer (``StoredToken/volunteer``): their bookings, sign-ups and feed.
+    case volunteer
 }
 
 /// A bearer token made through the API (`POST /v1/tokens`), as stored: its SHA-256 digest, never its
@@ -27,6 +29,8 @@ package struct StoredToken: Hashable, Sendable {
     package var name: String
     /// The mentor a mentor token acts for; nil for every other kind.
     package var mentor: MentorID?
+    /// The volunteer a volunteer token acts for; nil for every other kind.
+    package var volunteer: VolunteerID?
     /// SHA-256 of the token text, 32 bytes.
     package var sha256: [UInt8]
     package var createdAt: Date
@@ -42,13 +46,14 @@ package struct StoredToken: Hashable, Sendable {
     package var revokedBy: String?
 
     package init(
-        id: APITokenID, kind: StoredTokenKind, name: String, mentor: MentorID?, sha256: [UInt8], createdAt: Date, createdBy: String,
-        expiresAt: Date? = nil, lastUsedAt: Date? = nil, revokedAt: Date? = nil, revokedBy: String? = nil
+        id: APITokenID, kind: StoredTokenKind, name: String, mentor: MentorID?, volunteer: VolunteerID? = nil, sha256: [UInt8], createdAt: Date,
+        createdBy: String, expiresAt: Date? = nil, lastUsedAt: Date? = nil, revokedAt: Date? = nil, revokedBy: String? = nil
     ) {
         self.id = id
         self.kind = kind
         self.name = name
         self.mentor = mentor
+        self.volunteer = volunteer
         self.sha256 = sha256
         self.createdAt = createdAt
         self.createdBy = createdBy

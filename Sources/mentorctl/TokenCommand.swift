@@ -22,21 +22,29 @@ struct TokenCommand: AsyncParsableCommand {
                 Examples:
                   mentorctl token create --kind intake --name telefonsystem --expires 365d
                   mentorctl token create --kind mentor --name amira-mobil --mentor amira-haddad
+                  mentorctl token create --kind volunteer --name lise-kalender --volunteer lise-andersen --expires 180d
+
+                A volunteer token marks that volunteer's café bookings attended or no-show, manages their \
+                sign-ups and opens their booking feed: /v1/volunteers/ID/bookings.ics?token=TOKEN.
                 """
         )
 
         @OptionGroup var connection: ConnectionOptions
 
-        @Option(help: ArgumentHelp("intake (registers cases), mentor (acts for one mentor) or admin.", valueName: "kind"))
+        @Option(help: ArgumentHelp(
+            "intake (registers cases), mentor (acts for one mentor), admin, or volunteer (acts for one café volunteer).", valueName: "kind"))
         var kind: String
 
         @Option(help: ArgumentHelp(
             "Who or what holds it: 1 to 64 letters, digits, '.', '_' or '-'. The audit trail names an intake or admin token's "
-                + "actions <kind>:<name>, a mentor token's mentor:<id>.", valueName: "name"))
+                + "actions <kind>:<name>, a mentor or volunteer token's mentor:<id> or volunteer:<id>.", valueName: "name"))
         var name: String
 
         @Option(help: ArgumentHelp("For a mentor token: the mentor it acts for.", valueName: "id"))
         var mentor: String?
+
+        @Option(help: ArgumentHelp("For a volunteer token: the volunteer (in cafe.yaml) it acts for.", valueName: "id"))
+        var volunteer: String?
 
         @Option(help: ArgumentHelp(
             "When it stops working: a time (2027-01-01, 2026-12-31T17:00) or a span from now (90d, 12h). Default: until revoked.",
@@ -48,7 +56,7 @@ struct TokenCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await CommandOutput.run { () async throws(ControlError) in
-                let draft = TokenDraft(kind: kind, name: name, mentor: mentor, expires: expires)
+                let draft = TokenDraft(kind: kind, name: name, mentor: mentor, volunteer: volunteer, expires: expires)
                 let output = try await ControlCommands.createToken(
                     draft, format: json ? .json : .text, connection: try connection.connection(), timeZone: connection.timeZone())
                 // The text says it itself; with --json the warning goes beside the JSON, not into it.

@@ -46,8 +46,55 @@ struct CredentialFilesTests {
             "mentorline.yaml:7:7: missing required key 'name' in token",
             "mentorline.yaml:8:7: missing required key 'mentor' in token",
             "mentorline.yaml:9:41: 'mentor' is only allowed in tokens of kind mentor",
-            "mentorline.yaml:10:14: unknown token kind 'superuser' (expected intake, mentor or admin)",
+            "mentorline.yaml:10:14: unknown token kind 'superuser' (expected intake, mentor, admin or volunteer)",
             "mentorline.yaml:11:30: unknown mentor 'amria' (did you mean 'amira'?)",
+        ])
+    }
+
+    /// A fixture with the café tests' roster and `cafe.yaml` (volunteer `lise`) and these tokens.
+    static func cafeFixture(tokens: String) -> ConfigFixture {
+        var fixture = ConfigFixture(settings: settings(tokens: tokens))
+        fixture.roster = CafeConfigurationTests.roster
+        fixture.files["cafe.yaml"] = CafeConfigurationTests.valid
+        return fixture
+    }
+
+    @Test func volunteerTokensActForAVolunteerOfCafeYaml() throws {
+        var fixture = Self.cafeFixture(tokens: """
+                - {kind: volunteer, volunteer: lise, file: secrets/lise.token}
+                - {kind: volunteer, volunteer: lise, name: lise-kalender, file: secrets/calendar.token}
+            """)
+        fixture.files["secrets/lise.token"] = "lise-token-0123456789\n"
+        fixture.files["secrets/calendar.token"] = "lise-calendar-0123456789"
+        #expect(try fixture.load().tokens == [
+            TokenGrant(kind: .volunteer(VolunteerID("lise")), name: "lise", sha256: TokenGrant.hashToken("lise-token-0123456789")),
+            TokenGrant(kind: .volunteer(VolunteerID("lise")), name: "lise-kalender", sha256: TokenGrant.hashToken("lise-calendar-0123456789")),
+        ])
+    }
+
+    @Test func volunteerTokenEntryValidation() {
+        var fixture = Self.cafeFixture(tokens: """
+                - {kind: volunteer, file: secrets/t1.token}
+                - {kind: volunteer, volunteer: lsie, file: secrets/t2.token}
+                - {kind: mentor, mentor: amira, volunteer: lise, file: secrets/t3.token}
+                - {kind: volunteer, volunteer: lise, mentor: amira, file: secrets/t4.token}
+                - {kind: admin, name: boss, volunteer: lise, file: secrets/t5.token}
+            """)
+        for index in 1...5 { fixture.files["secrets/t\(index).token"] = "token-number-\(index)-0123456789" }
+        #expect(fixture.errors() == [
+            "mentorline.yaml:7:7: missing required key 'volunteer' in token",
+            "mentorline.yaml:8:36: unknown volunteer 'lsie' (did you mean 'lise'?)",
+            "mentorline.yaml:9:48: 'volunteer' is only allowed in tokens of kind volunteer",
+            "mentorline.yaml:10:50: 'mentor' is only allowed in tokens of kind mentor",
+            "mentorline.yaml:11:44: 'volunteer' is only allowed in tokens of kind volunteer",
+        ])
+    }
+
+    @Test func aVolunteerTokenWithoutCafeYamlSaysWhereVolunteersLive() {
+        var fixture = ConfigFixture(settings: Self.settings(tokens: "    - {kind: volunteer, volunteer: lise, file: secrets/lise.token}\n"))
+        fixture.files["secrets/lise.token"] = "lise-token-0123456789"
+        #expect(fixture.errors() == [
+            "mentorline.yaml:7:36: unknown volunteer 'lise' (volunteers are declared in cafe.yaml, which declares none)",
         ])
     }
 

@@ -84,6 +84,53 @@ import Testing
         }
     }
 
+    @Test func aVolunteerTokenActsForItsVolunteerOnly() async throws {
+        var configuration = TestConfiguration(mentorEndpointURL: "http://127.0.0.1:9/hooks/mentor", opsEndpointURL: "http://127.0.0.1:9/hooks/ops")
+        configuration.roster = CafeCommandsTests.roster
+        configuration.mentorIDs = ["anna"]
+        configuration.cafe = CafeCommandsTests.cafe
+        try await TestDaemon.withDaemon(configuration) { daemon in
+            let connection = DaemonConnection(baseURL: daemon.baseURL, token: Self.admin)
+            let created = try await ControlCommands.createToken(
+                TokenDraft(kind: "volunteer", name: "lise-kalender", volunteer: "lise"), format: .text, connection: connection, timeZone: Self.zone
+            )
+            let lines = created.components(separatedBy: "\n")
+            #expect(lines[0].hasPrefix("Created volunteer token tok_"))
+            #expect(lines[0].hasSuffix(" (lise-kalender, for volunteer lise), working until revoked."))
+            let secret = lines[2].trimmingCharacters(in: .whitespaces)
+            #expect(secret.hasPrefix("ml_"))
+
+            // Her feed, by the address a calendar application subscribes to; not Karen's, and no admin route.
+            #expect(try await daemon.get("/v1/volunteers/lise/bookings.ics?token=\(secret)", token: nil).status == 200)
+            #expect(try await daemon.get("/v1/volunteers/karen/bookings.ics?token=\(secret)", token: nil).status == 403)
+            let volunteer = DaemonConnection(baseURL: daemon.baseURL, token: secret)
+            let refused = try #require(await controlError { () async throws(ControlError) in
+                try await ControlCommands.listTokens(format: .text, connection: volunteer, timeZone: Self.zone)
+            })
+            #expect(refused.message == "GET /v1/tokens answered 403 Forbidden: This takes an admin token.")
+
+            let listed = try await ControlCommands.listTokens(format: .text, connection: connection, timeZone: Self.zone)
+            let row = try #require(listed.components(separatedBy: "\n").first { $0.contains("lise-kalender") })
+            #expect(row.contains("volunteer") && row.contains("lise-kalender, for volunteer lise") && row.contains("active; created "))
+            let json = try jsonObject(try await ControlCommands.listTokens(format: .json, connection: connection, timeZone: Self.zone))
+            let token = (json["tokens"] as? [[String: Any]])?.first { $0["name"] as? String == "lise-kalender" }
+            #expect(token?["kind"] as? String == "volunteer" && token?["volunteer"] as? String == "lise" && token?["mentor"] == nil)
+
+            func failure(_ draft: TokenDraft) async -> ControlError? {
+                await controlError { () async throws(ControlError) in
+                    try await ControlCommands.createToken(draft, format: .text, connection: connection, timeZone: Self.zone)
+                }
+            }
+            let missing = try #require(await failure(TokenDraft(kind: "volunteer", name: "x")))
+            #expect(missing.code == .usage)
+            #expect(missing.message == "A volunteer token needs --volunteer ID: the café volunteer it acts for.")
+            #expect(await failure(TokenDraft(kind: "mentor", name: "x", mentor: "anna", volunteer: "lise"))?.message == "--volunteer is only for --kind volunteer.")
+            let unknown = try #require(await failure(TokenDraft(kind: "volunteer", name: "x", volunteer: "nobody")))
+            #expect(unknown.code == .refused(status: 422))
+            #expect(unknown.message.hasSuffix("(volunteer: is not a volunteer in cafe.yaml)"))
+        }
+    }
+
     @Test func mistakesAreToldBeforeOrByTheDaemon() async throws {
         try await TestDaemon.withDaemon(controlTestConfiguration()) { daemon in
             let connection = DaemonConnection(baseURL: daemon.baseURL, token: Self.admin)
@@ -94,7 +141,7 @@ import Testing
             }
             let kind = try #require(await failure(TokenDraft(kind: "boss", name: "x")))
             #expect(kind.code == .usage)
-            #expect(kind.message == "--kind must be intake, mentor or admin (got \"boss\").")
+            #expect(kind.message == "--kind must be intake, mentor, admin or volunteer (got \"boss\").")
             #expect(await failure(TokenDraft(kind: "mentor", name: "x"))?.message == "A mentor token needs --mentor ID: the mentor it acts for.")
             #expect(await failure(TokenDraft(kind: "intake", name: "x", mentor: "anna"))?.message == "--mentor is only for --kind mentor.")
             let expires = try #require(await failure(TokenDraft(kind: "intake", name: "x", expires: "next week")))

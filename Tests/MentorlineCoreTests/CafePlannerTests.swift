@@ -155,6 +155,23 @@ struct CafePlannerTests {
         #expect(marked.labels == ["booking:no_show", "event:booking_no_show", "case:resolved", "withdraw:cafe.reminder", "event:letter"])
     }
 
+    @Test func aVolunteerMarksOnlyTheirOwnBookingAndIsTheActor() throws {
+        let work = bookedWork(at: F.at("2026-11-24", "13:00"))
+        let now = F.at("2026-11-24", "13:20")
+        let other = Self.planner().markBooking(work, attended: true, note: nil, by: "volunteer:ahmed-nasser", volunteer: VolunteerID("ahmed-nasser"), now: now)
+        #expect(throws: CafeRefusal(.notYours, "booking \(work.booking.id) is another volunteer's")) { try other.get() }
+        // Another's booking is refused before its state is looked at: an early mark says nothing of it either.
+        let early = Self.planner().markBooking(
+            work, attended: true, note: nil, by: "volunteer:ahmed-nasser", volunteer: VolunteerID("ahmed-nasser"), now: F.at("2026-11-24", "12:00")
+        )
+        #expect(throws: CafeRefusal(.notYours, "booking \(work.booking.id) is another volunteer's")) { try early.get() }
+        let own = try Self.planner().markBooking(
+            work, attended: true, note: nil, by: "volunteer:lise-andersen", volunteer: VolunteerID("lise-andersen"), now: now
+        ).get()
+        #expect(own.labels.first == "booking:attended")
+        #expect(own.events.first { $0.kind == .bookingAttended }?.actor == "volunteer:lise-andersen")
+    }
+
     @Test func aClosureMovesBookingsItCoversOrCancelsThemAndSendsTheCaseOnward() throws {
         let now = F.at("2026-11-23", "10:00")
         let flood = CafeClosure(id: ClosureID("clo_1"), cafe: F.cafeID, first: LocalDate("2026-11-24")!, last: LocalDate("2026-11-24")!, reason: "vandskade")

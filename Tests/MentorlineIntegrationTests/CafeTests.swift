@@ -57,6 +57,7 @@ struct CafeTests {
         configuration.callerRecipients = ["citizen": "caller-gateway", "representative": "caller-gateway", "volunteer": "volunteer-gateway"]
         configuration.roster = roster
         configuration.cafe = cafe
+        configuration.volunteerIDs = ["lise", "karen"]
         return configuration
     }
 
@@ -273,13 +274,14 @@ struct CafeTests {
             #expect(sessions.contains { $0.start == "2026-12-01T12:00:00Z" && $0.end == "2026-12-01T13:00:00Z" })
             #expect(Set(events.map(\.uid)).count == events.count)
 
-            let volunteer = try await daemon.get("/v1/volunteers/lise/bookings.ics", token: nil)
+            // The volunteer's own feed takes their token, in the address as calendar applications send it.
+            let volunteer = try await daemon.get("/v1/volunteers/lise/bookings.ics?token=\(TestConfiguration.volunteerToken("lise"))", token: nil)
             let bookings = try ICalendarParser.events(in: volunteer.text)
             #expect(bookings.count == 1)
             #expect(bookings.first?.start == "2026-12-01T12:00:00Z")
             #expect(bookings.first?.summary == "Rådgivning (sag \(caseID))")
             #expect(!volunteer.text.contains("Mikkel"))
-            #expect(try await daemon.get("/v1/volunteers/nobody/bookings.ics", token: nil).status == 404)
+            #expect(try await daemon.get("/v1/volunteers/nobody/bookings.ics", token: TestConfiguration.adminToken).status == 404)
             #expect(try await daemon.get("/v1/cafes/nope.ics", token: nil).status == 404)
         }
     }

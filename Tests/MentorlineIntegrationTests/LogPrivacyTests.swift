@@ -237,6 +237,35 @@ import Testing
         #expect(details.contains("Vibeke Thorsager"))
     }
 
+    /// A volunteer's booking feed is fetched with the token in its address (`?token=`), the one place a
+    /// token travels in a URL: neither that token, nor a wrong one, nor the citizen's name reaches the log,
+    /// even at trace level, while the volunteer's actions are logged by id.
+    @Test func aTokenInAFeedsAddressNeverReachesTheLog() async throws {
+        let capture = LogCapture()
+        let volunteerToken = TestConfiguration.volunteerToken("lise")
+        let wrongToken = "ml_Vibeke-Thorsager-61728394-wrong"
+        try await WebhookSink.withSink { sink in
+            let clock = TestClock(startingAt: CafeTests.copenhagen("2026-12-01T09:00:00+01:00"))
+            try await TestDaemon.withDaemon(CafeTests.configuration(sink), logger: capture.logger(level: .trace), clock: clock) { daemon in
+                let caseID = try await daemon.registerCase(CafeTests.debtCall("borger-log"))
+                let details = try await daemon.waitForCase(caseID) { $0["state"] as? String == "booked" }
+                let bookingID = try #require(CafeTests.booking(details)?["id"] as? String)
+                let feed = "/v1/volunteers/lise/bookings.ics"
+                #expect(try await daemon.get("\(feed)?token=\(volunteerToken)", token: nil).status == 200)
+                #expect(try await daemon.get("\(feed)?token=\(wrongToken)", token: nil).status == 401)
+                #expect(try await daemon.get("\(feed)?token=\(TestConfiguration.volunteerToken("karen"))", token: nil).status == 403)
+                daemon.advanceClock(by: 4 * 3600 + 20 * 60)
+                #expect(try await daemon.post("/v1/bookings/\(bookingID)/attended", json: "", token: volunteerToken).status == 200)
+            }
+        }
+        let log = capture.text
+        #expect(capture.captured.count > 10, "the daemon logged too little for the test to mean anything")
+        for secret in [volunteerToken, wrongToken, "Vibeke", TestConfiguration.volunteerToken("karen"), "Mikkel", "token="] {
+            #expect(!log.contains(secret), "the log holds \"\(secret)\":\n\(Self.lines(of: log, containing: secret))")
+        }
+        #expect(capture.captured.contains { $0.contains("Café booking changed.") && $0.contains("actor=volunteer:lise") && $0.contains("booking=bkg_") })
+    }
+
     /// The lines of `log` holding `text`, for a failure message.
     static func lines(of log: String, containing text: String) -> String {
         log.split(separator: "\n").filter { $0.lowercased().contains(text.lowercased()) }.prefix(5).joined(separator: "\n")

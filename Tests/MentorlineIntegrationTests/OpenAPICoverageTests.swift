@@ -43,6 +43,22 @@ import Yams
         #expect(served.count >= 9)
     }
 
+    /// The feeds as documented: a volunteer's takes a token (bearer or `?token=`), a café's none.
+    @Test func theVolunteerFeedIsDocumentedWithItsTokenAndTheCafeFeedWithout() throws {
+        let text = try #require(MentorlineAPI.openAPIText)
+        let document = try #require(try Yams.load(yaml: text) as? [String: Any])
+        func operation(_ path: String) -> [String: Any]? {
+            ((document["paths"] as? [String: Any])?[path] as? [String: Any])?["get"] as? [String: Any]
+        }
+        let volunteer = try #require(operation("/v1/volunteers/{id}/bookings.ics"))
+        let schemes = (volunteer["security"] as? [[String: Any]] ?? []).flatMap(\.keys)
+        #expect(Set(schemes) == ["bearer", "feedToken"])
+        let feedToken = ((document["components"] as? [String: Any])?["securitySchemes"] as? [String: Any])?["feedToken"] as? [String: Any]
+        #expect(feedToken?["in"] as? String == "query" && feedToken?["name"] as? String == "token")
+        #expect(Set(((volunteer["responses"] as? [String: Any]) ?? [:]).keys).isSuperset(of: ["200", "401", "403"]))
+        #expect((operation("/v1/cafes/{id}.ics")?["security"] as? [Any])?.isEmpty == true)
+    }
+
     @Test func theDaemonServesTheDocumentWithoutAToken() async throws {
         try await withSinkAndDaemon { _, daemon in
             let result = try await daemon.get("/v1/openapi.yaml", token: nil)

@@ -18,6 +18,8 @@ package struct TestConfiguration: Sendable {
     package var callerRecipients: [String: String] = [:]
     /// Mentors with a token file (`mentors` by default); a custom roster may name more.
     package var mentorIDs = TestConfiguration.mentors
+    /// Café volunteers with a configured token (``volunteerToken(_:)``); they must be in ``cafe``.
+    package var volunteerIDs: [String] = []
     /// Writes signed action links into offers.
     package var actionLinks = false
     /// A whole `roster.yaml` replacing the default one.
@@ -52,6 +54,8 @@ package struct TestConfiguration: Sendable {
 
     package static func mentorToken(_ mentor: String) -> String { "test-mentor-\(mentor)-token" }
 
+    package static func volunteerToken(_ volunteer: String) -> String { "test-volunteer-\(volunteer)-token" }
+
     package init(mentorEndpointURL: String, opsEndpointURL: String) {
         self.mentorEndpointURL = mentorEndpointURL
         self.opsEndpointURL = opsEndpointURL
@@ -81,6 +85,7 @@ package struct TestConfiguration: Sendable {
         try file("secrets/admin.token", Self.adminToken + "\n")
         try file("secrets/action-links.secret", Self.actionLinkSecret + "\n")
         for mentor in mentorIDs { try file("secrets/mentor-\(mentor).token", Self.mentorToken(mentor) + "\n") }
+        for volunteer in volunteerIDs { try file("secrets/volunteer-\(volunteer).token", Self.volunteerToken(volunteer) + "\n") }
         let templateDirectory = directory.appendingPathComponent("templates")
         try manager.createDirectory(at: templateDirectory, withIntermediateDirectories: true)
         for name in try manager.contentsOfDirectory(atPath: Self.shippedTemplates.path) where name.hasSuffix(".mustache") {
@@ -89,7 +94,8 @@ package struct TestConfiguration: Sendable {
         for (name, text) in templates { try file("templates/\(name)", text) }
         if let cafe { try file("cafe.yaml", cafe) }
 
-        let mentorTokens = mentorIDs.map { "    - {kind: mentor, mentor: \($0), file: secrets/mentor-\($0).token}" }.joined(separator: "\n")
+        let mentorTokens = (mentorIDs.map { "    - {kind: mentor, mentor: \($0), file: secrets/mentor-\($0).token}" }
+            + volunteerIDs.map { "    - {kind: volunteer, volunteer: \($0), file: secrets/volunteer-\($0).token}" }).joined(separator: "\n")
         try file("mentorline.yaml", """
             server:
               listen: 127.0.0.1:0

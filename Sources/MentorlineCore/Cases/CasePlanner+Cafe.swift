@@ -225,7 +225,15 @@ extension CasePlanner {
 
     /// A volunteer or coordinator marks how the slot went: `attended` or a no-show. Only once the slot
     /// has begun; the case is resolved either way.
-    package func markBooking(_ work: CafeWork, attended: Bool, note: String?, by actor: String, now: Date) -> Result<[CaseChange], CafeRefusal> {
+    ///
+    /// - Parameter volunteer: the volunteer marking it themselves: refused unless the booking is theirs
+    ///   (checked first, so another's booking tells them nothing of its state). Nil for a coordinator.
+    package func markBooking(
+        _ work: CafeWork, attended: Bool, note: String?, by actor: String, volunteer: VolunteerID? = nil, now: Date
+    ) -> Result<[CaseChange], CafeRefusal> {
+        if let volunteer, work.booking.volunteer != volunteer {
+            return .failure(CafeRefusal(.notYours, "booking \(work.booking.id) is another volunteer's"))
+        }
         guard work.booking.state == .booked else { return .failure(CafeRefusal(.conflict, "booking \(work.booking.id) is \(work.booking.state.rawValue)")) }
         guard now >= work.booking.start else { return .failure(CafeRefusal(.conflict, "the slot has not begun yet")) }
         var marked = work.booking

@@ -8,6 +8,8 @@ package enum Principal: Hashable, Sendable {
     case mentor(MentorID)
     /// A coordinator or ops, by token name.
     case admin(name: String)
+    /// An advice-café volunteer acting for themselves: their bookings, sign-ups and calendar feed.
+    case volunteer(VolunteerID)
 
     /// How the audit trail names this principal.
     package var auditName: String {
@@ -15,6 +17,7 @@ package enum Principal: Hashable, Sendable {
         case .intake(let name): "intake:\(name)"
         case .mentor(let id): "mentor:\(id)"
         case .admin(let name): "admin:\(name)"
+        case .volunteer(let id): "volunteer:\(id)"
         }
     }
 }

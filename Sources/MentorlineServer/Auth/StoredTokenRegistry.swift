@@ -112,7 +112,8 @@ package final class StoredTokenRegistry: Sendable {
 
     // MARK: Helpers
 
-    /// Nil for a mentor token without a mentor, which the schema refuses: it would identify nobody.
+    /// Nil for a mentor token without a mentor or a volunteer token without a volunteer, which the schema
+    /// refuses: it would identify nobody.
     private static func entry(for token: StoredToken) -> Entry? {
         let principal: Principal
         switch token.kind {
@@ -121,6 +122,9 @@ package final class StoredTokenRegistry: Sendable {
         case .mentor:
             guard let mentor = token.mentor else { return nil }
             principal = .mentor(mentor)
+        case .volunteer:
+            guard let volunteer = token.volunteer else { return nil }
+            principal = .volunteer(volunteer)
         }
         return Entry(id: token.id, sha256: token.sha256, principal: principal, expiresAt: token.expiresAt)
     }

@@ -11,6 +11,7 @@ struct TokenView: Encodable {
     var kind: String
     var name: String
     var mentor: MentorID?
+    var volunteer: VolunteerID?
     /// `active`, `expired` or `revoked`.
     var status: String
     var createdAt: Date?
@@ -28,6 +29,7 @@ struct TokenView: Encodable {
         kind = token.kind.rawValue
         name = token.name
         mentor = token.mentor
+        volunteer = token.volunteer
         status = token.revokedAt != nil ? "revoked" : token.isActive(at: now) ? "active" : "expired"
         createdAt = token.createdAt
         createdBy = token.createdBy
@@ -49,6 +51,9 @@ struct TokenView: Encodable {
             kind = "mentor"
             self.mentor = mentor
         case .admin: kind = "admin"
+        case .volunteer(let volunteer):
+            kind = "volunteer"
+            self.volunteer = volunteer
         }
     }
 
@@ -61,5 +66,6 @@ struct TokenRequest: Decodable {
     var kind: String?
     var name: String?
     var mentor: String?
+    var volunteer: String?
     var expires: String?
 }

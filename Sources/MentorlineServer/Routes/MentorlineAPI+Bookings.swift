@@ -5,11 +5,15 @@ import MentorlineCore
 import MentorlineStore
 
 extension MentorlineAPI {
-    /// `GET /v1/bookings/{id}` (intake or admin).
+    /// `GET /v1/bookings/{id}` (intake or admin, or the booking's volunteer).
     @Sendable func showBooking(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
-        _ = try requireStaff(request)
+        let principal = try authenticate(request)
+        if case .mentor = principal { throw Problem.forbidden("This takes an intake or admin token, or the volunteer's own.") }
         let id = BookingID(try context.parameters.require("id"))
         guard let booking = try await environment.store.booking(id) else { throw Problem.notFound("There is no booking \(id).") }
+        if case .volunteer(let volunteer) = principal, booking.volunteer != volunteer {
+            throw Problem.forbidden("booking \(id) is another volunteer's")
+        }
         return try JSONResponse.make(BookingView(booking))
     }
 
@@ -41,14 +45,22 @@ extension MentorlineAPI {
         }
     }
 
-    /// `POST /v1/bookings/{id}/attended` and `/no_show` (admin: a coordinator, for the volunteer), once
-    /// the slot has begun.
+    /// `POST /v1/bookings/{id}/attended` and `/no_show`, once the slot has begun: by the booking's
+    /// volunteer, or an admin (a coordinator, for the volunteer). Whose booking it is is checked in the
+    /// transaction that marks it, so a reschedule to another volunteer cannot slip between.
     func markBooking(_ request: Request, _ context: BasicRequestContext, attended: Bool) async throws -> Response {
-        let admin = try requireAdmin(request)
+        let principal = try authenticate(request)
+        let volunteer: VolunteerID?
+        switch principal {
+        case .admin: volunteer = nil
+        case .volunteer(let id): volunteer = id
+        case .intake, .mentor: throw Problem.forbidden("This takes the volunteer's own token or an admin token.")
+        }
         let body = try await optionalBookingBody(request)
         let note = try limited(body.note, field: "note")
-        return try await bookingAction(context, actor: "admin:\(admin)") { planner, work, _, now in
-            planner.markBooking(work, attended: attended, note: note, by: "admin:\(admin)", now: now)
+        let actor = principal.auditName
+        return try await bookingAction(context, actor: actor) { planner, work, _, now in
+            planner.markBooking(work, attended: attended, note: note, by: actor, volunteer: volunteer, now: now)
         }
     }
 

@@ -181,7 +181,7 @@ extension MentorlineAPI {
         let principal = try authenticate(request)
         switch principal {
         case .intake, .admin: return principal.auditName
-        case .mentor: throw Problem.forbidden("This takes an intake or admin token.")
+        case .mentor, .volunteer: throw Problem.forbidden("This takes an intake or admin token.")
         }
     }
 
@@ -193,6 +193,7 @@ extension MentorlineAPI {
             switch refusal.kind {
             case .conflict: throw Problem.conflict(refusal.message)
             case .invalid: throw Problem(.unprocessableContent, type: Problem.typeBase + "no-slot", detail: refusal.message)
+            case .notYours: throw Problem.forbidden(refusal.message)
             }
         }
     }

@@ -18,9 +18,13 @@ extension MentorlineAPI {
 
     /// `GET /v1/volunteers/{id}/bookings.ics`: the volunteer's bookings from a week back to eight weeks
     /// ahead, with the case reference and topics; the citizen's name only where `volunteers_see_names`
-    /// is set. No token.
+    /// is set. The volunteer's own token or an admin's, as a bearer token or as `?token=` (calendar
+    /// applications subscribe by URL); checked before the volunteer is looked up, so a 404 says nothing
+    /// to someone without a token.
     @Sendable func volunteerFeed(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+        let principal = try authenticateFeed(request)
         let (volunteer, cafe) = try volunteerParameter(context)
+        _ = try requireVolunteerOrAdmin(principal, volunteer: volunteer.id)
         let directory = environment.settings().roster.cafes
         let topics = environment.settings().roster.topics
         let now = environment.now()
@@ -35,6 +39,9 @@ extension MentorlineAPI {
                 booking, cafe: cafe, topics: labels, language: intake?.language, citizen: directory.volunteersSeeNames ? intake?.caller.name : nil
             ))
         }
-        return Self.calendar(ICalendarFeed(name: "Rådgivning: \(volunteer.name)", events: events), stamp: now)
+        var response = Self.calendar(ICalendarFeed(name: "Rådgivning: \(volunteer.name)", events: events), stamp: now)
+        // Personal, and fetched by an address that may hold the token: for this subscriber only.
+        response.headers[.cacheControl] = "private, no-store"
+        return response
     }
 }

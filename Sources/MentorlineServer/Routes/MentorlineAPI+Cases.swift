@@ -16,7 +16,7 @@ extension MentorlineAPI {
         let actor: String
         switch principal {
         case .intake, .admin: actor = principal.auditName
-        case .mentor: throw Problem.forbidden("Registering cases takes an intake or admin token.")
+        case .mentor, .volunteer: throw Problem.forbidden("Registering cases takes an intake or admin token.")
         }
         let body: ByteBuffer
         let intakeRequest: IntakeRequest
@@ -82,9 +82,9 @@ extension MentorlineAPI {
     }
 
     /// `GET /v1/cases/{id}`: state and whole history. Intake and admin tokens see any case; a mentor
-    /// sees the cases they were offered.
+    /// sees the cases they were offered; a volunteer none (they see their bookings).
     @Sendable func showCase(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
-        let principal = try authenticate(request)
+        let principal = try requireHotline(request)
         let id = CaseID(try context.parameters.require("id"))
         guard let details = try await environment.store.caseDetails(id) else {
             throw Problem.notFound("There is no case \(id).")

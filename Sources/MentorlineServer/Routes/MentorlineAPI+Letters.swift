@@ -15,9 +15,9 @@ extension MentorlineAPI {
     }
 
     /// `GET /v1/letter-policy/next?at=&recipient=citizen|representative|company`: when a letter asked for
-    /// at `at` (default now) would go, and what holds it. Any token.
+    /// at `at` (default now) would go, and what holds it. Any token but a volunteer's.
     @Sendable func nextLetterTime(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
-        _ = try authenticate(request)
+        _ = try requireHotline(request)
         let notifications = environment.settings().planner.notifications
         let at = try instantParameter(request, "at", in: notifications.timeZone) ?? environment.now()
         var kind = RecipientKind.citizen

@@ -6,9 +6,9 @@ import MentorlineStore
 
 extension MentorlineAPI {
     /// `GET /v1/mentors`: every mentor with their availability and whether they are on duty now. Any
-    /// valid token.
+    /// valid token but a volunteer's.
     @Sendable func listMentors(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
-        _ = try authenticate(request)
+        _ = try requireHotline(request)
         let roster = environment.settings().roster
         let now = environment.now()
         let availability = try await environment.store.availability()
@@ -45,7 +45,7 @@ extension MentorlineAPI {
         switch principal {
         case .mentor(let mentor) where mentor == id: actor = "mentor:\(mentor)"
         case .admin(let name): actor = "admin:\(name)"
-        case .mentor, .intake: throw Problem.forbidden("Mentors set their own availability; an admin may set anyone's.")
+        case .mentor, .intake, .volunteer: throw Problem.forbidden("Mentors set their own availability; an admin may set anyone's.")
         }
         struct Body: Decodable { var status: String }
         let body = try decodeJSON(Body.self, from: try await collectBody(request))

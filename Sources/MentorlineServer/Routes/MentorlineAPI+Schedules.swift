@@ -8,9 +8,9 @@ extension MentorlineAPI {
     /// The longest span `shifts` and the feeds answer for at once.
     static let longestShiftSpan: TimeInterval = 92 * 86400
 
-    /// `GET /v1/schedules`: every schedule, with who is on call now. Any valid token.
+    /// `GET /v1/schedules`: every schedule, with who is on call now. Any valid token but a volunteer's.
     @Sendable func listSchedules(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
-        _ = try authenticate(request)
+        _ = try requireHotline(request)
         let roster = environment.settings().roster
         let now = environment.now()
         let overrides = try await environment.store.overrides(schedule: nil, endingAfter: now)
@@ -30,9 +30,10 @@ extension MentorlineAPI {
         return try JSONResponse.make(["schedules": items])
     }
 
-    /// `GET /v1/schedules/{id}/oncall?at=`: who is on call at an instant (default now). Any valid token.
+    /// `GET /v1/schedules/{id}/oncall?at=`: who is on call at an instant (default now). Any valid token
+    /// but a volunteer's.
     @Sendable func showOnCall(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
-        _ = try authenticate(request)
+        _ = try requireHotline(request)
         let (schedule, roster) = try scheduleParameter(context)
         let at = try instantParameter(request, "at", in: schedule.timeZone) ?? environment.now()
         let overrides = try await environment.store.overrides(schedule: schedule.id, endingAfter: at)
@@ -45,9 +46,10 @@ extension MentorlineAPI {
         return try JSONResponse.make(OnCall(schedule: schedule.id, at: at, onCall: shift.map { ShiftView($0, schedule: schedule, roster: roster) }))
     }
 
-    /// `GET /v1/schedules/{id}/shifts?from&to`: the final timeline (default the next 14 days). Any valid token.
+    /// `GET /v1/schedules/{id}/shifts?from&to`: the final timeline (default the next 14 days). Any valid
+    /// token but a volunteer's.
     @Sendable func listShifts(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
-        _ = try authenticate(request)
+        _ = try requireHotline(request)
         let (schedule, roster) = try scheduleParameter(context)
         let (from, to) = try rangeParameters(request, in: schedule.timeZone)
         let overrides = try await environment.store.overrides(schedule: schedule.id, endingAfter: from)

@@ -85,6 +85,7 @@ extension MentorlineAPI {
             switch refusal.kind {
             case .conflict: throw Problem.conflict(refusal.message)
             case .invalid: throw Problem.invalidFields([FieldProblem(field: "talk", reason: refusal.message)])
+            case .notYours: throw Problem.forbidden(refusal.message)
             }
         }
     }

@@ -43,7 +43,7 @@ extension MentorlineAPI {
         switch principal {
         case .admin: break
         case .mentor(let mentor) where mentor == task.mentor: break
-        case .mentor, .intake: throw Problem.forbidden("Task \(id) is not yours.")
+        case .mentor, .intake, .volunteer: throw Problem.forbidden("Task \(id) is not yours.")
         }
         return try JSONResponse.make(TaskView(task))
     }
@@ -57,7 +57,7 @@ extension MentorlineAPI {
         switch try authenticate(request) {
         case .mentor(let mentor): actor = .mentor(mentor)
         case .admin(let name): actor = .admin(name: name)
-        case .intake: throw Problem.forbidden("Task actions take the token of the mentor the task was offered to, or an admin token.")
+        case .intake, .volunteer: throw Problem.forbidden("Task actions take the token of the mentor the task was offered to, or an admin token.")
         }
         let id = TaskID(try context.parameters.require("id"))
         let buffer = try await collectBody(request)

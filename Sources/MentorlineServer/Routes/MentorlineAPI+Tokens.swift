@@ -19,9 +19,9 @@ extension MentorlineAPI {
         var problems: [FieldProblem] = []
         let kind = body.kind.flatMap { StoredTokenKind(rawValue: $0) }
         if body.kind == nil {
-            problems.append(FieldProblem(field: "kind", reason: "is required: one of intake, mentor, admin"))
+            problems.append(FieldProblem(field: "kind", reason: "is required: one of intake, mentor, admin, volunteer"))
         } else if kind == nil {
-            problems.append(FieldProblem(field: "kind", reason: "must be one of intake, mentor, admin"))
+            problems.append(FieldProblem(field: "kind", reason: "must be one of intake, mentor, admin, volunteer"))
         }
         let name = body.name ?? ""
         if body.name == nil {
@@ -41,9 +41,24 @@ extension MentorlineAPI {
             } else {
                 mentor = MentorID(id)
             }
-        case (.intake, _?), (.admin, _?):
+        case (.intake, _?), (.admin, _?), (.volunteer, _?):
             problems.append(FieldProblem(field: "mentor", reason: "is only for mentor tokens"))
-        case (.intake, nil), (.admin, nil), (nil, _):
+        case (.intake, nil), (.admin, nil), (.volunteer, nil), (nil, _):
+            break
+        }
+        var volunteer: VolunteerID?
+        switch (kind, body.volunteer) {
+        case (.volunteer, nil):
+            problems.append(FieldProblem(field: "volunteer", reason: "is required for a volunteer token: the id of the volunteer it acts for"))
+        case (.volunteer, let id?):
+            if settings.roster.cafes.volunteers[VolunteerID(id)] == nil {
+                problems.append(FieldProblem(field: "volunteer", reason: "is not a volunteer in cafe.yaml"))
+            } else {
+                volunteer = VolunteerID(id)
+            }
+        case (.intake, _?), (.mentor, _?), (.admin, _?):
+            problems.append(FieldProblem(field: "volunteer", reason: "is only for volunteer tokens"))
+        case (.intake, nil), (.mentor, nil), (.admin, nil), (nil, _):
             break
         }
         var expiresAt: Date?
@@ -61,8 +76,8 @@ extension MentorlineAPI {
 
         let secret = TokenSecret.generate()
         let token = StoredToken(
-            id: IdentifierGenerator().make(APITokenIDKind.self, at: now), kind: kind, name: name, mentor: mentor, sha256: TokenTable.digest(of: secret),
-            createdAt: now, createdBy: admin.auditName, expiresAt: expiresAt
+            id: IdentifierGenerator().make(APITokenIDKind.self, at: now), kind: kind, name: name, mentor: mentor, volunteer: volunteer,
+            sha256: TokenTable.digest(of: secret), createdAt: now, createdBy: admin.auditName, expiresAt: expiresAt
         )
         switch try await environment.storedTokens.create(token) {
         case .created:

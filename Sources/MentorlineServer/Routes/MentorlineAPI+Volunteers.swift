@@ -26,10 +26,12 @@ extension MentorlineAPI {
         return try JSONResponse.make(["volunteers": volunteers])
     }
 
-    /// `GET /v1/volunteers/{id}/signups`: the dates they signed up for, from today on. Any valid token.
+    /// `GET /v1/volunteers/{id}/signups`: the dates they signed up for, from today on. Any valid token;
+    /// a volunteer's only for their own.
     @Sendable func listSignups(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
-        _ = try authenticate(request)
+        let principal = try authenticate(request)
         let (volunteer, cafe) = try volunteerParameter(context)
+        if case .volunteer = principal { _ = try requireVolunteerOrAdmin(principal, volunteer: volunteer.id) }
         let signups = try await environment.store.signups(volunteer: volunteer.id, from: cafe.date(of: environment.now()))
         struct Signups: Encodable {
             var volunteer: VolunteerID
@@ -41,30 +43,32 @@ extension MentorlineAPI {
         ))
     }
 
-    /// `POST /v1/volunteers/{id}/signups` (admin) `{"date": "2026-12-01"}`: the volunteer staffs their
-    /// café's sessions that day. 201 when new, 200 when they were signed up already; audited.
+    /// `POST /v1/volunteers/{id}/signups` (the volunteer, or admin) `{"date": "2026-12-01"}`: the volunteer
+    /// staffs their café's sessions that day. 201 when new, 200 when they were signed up already; audited.
     @Sendable func addSignup(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
-        let admin = try requireAdmin(request)
+        let principal = try authenticate(request)
         let (volunteer, cafe) = try volunteerParameter(context)
+        let actor = try requireVolunteerOrAdmin(principal, volunteer: volunteer.id).auditName
         let body = try decodeJSON(SignupBody.self, from: try await collectBody(request))
         let date = try signupDate(body.date, volunteer: volunteer, cafe: cafe)
         let signup = VolunteerSignup(volunteer: volunteer.id, cafe: cafe.id, date: date)
-        let created = try await environment.store.addSignup(signup, by: "admin:\(admin)", now: environment.now())
-        environment.logger.notice("Volunteer signed up.", metadata: ["volunteer": "\(volunteer.id)", "date": "\(date)", "actor": "admin:\(admin)"])
+        let created = try await environment.store.addSignup(signup, by: actor, now: environment.now())
+        environment.logger.notice("Volunteer signed up.", metadata: ["volunteer": "\(volunteer.id)", "date": "\(date)", "actor": "\(actor)"])
         return try JSONResponse.make(["volunteer": volunteer.id.rawValue, "date": date.description], status: created ? .created : .ok)
     }
 
-    /// `DELETE /v1/volunteers/{id}/signups/{date}` (admin): refused with 409 while bookings hold their
-    /// slots that day (cancel or reschedule those first); audited.
+    /// `DELETE /v1/volunteers/{id}/signups/{date}` (the volunteer, or admin): refused with 409 while
+    /// bookings hold their slots that day (cancel or reschedule those first); audited.
     @Sendable func removeSignup(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
-        let admin = try requireAdmin(request)
+        let principal = try authenticate(request)
         let (volunteer, cafe) = try volunteerParameter(context)
+        let actor = try requireVolunteerOrAdmin(principal, volunteer: volunteer.id).auditName
         let text = try context.parameters.require("date")
         guard let date = LocalDate(text) else { throw Problem.invalidFields([FieldProblem(field: "date", reason: "must be a date such as 2026-12-01")]) }
         let dayStart = LocalDateTime(date: date, secondsIntoDay: 0).instant(in: cafe.timeZone)
         let dayEnd = LocalDateTime(date: date.adding(days: 1), secondsIntoDay: 0).instant(in: cafe.timeZone)
         let result = try await environment.store.removeSignup(
-            VolunteerSignup(volunteer: volunteer.id, cafe: cafe.id, date: date), dayStart: dayStart, dayEnd: dayEnd, by: "admin:\(admin)",
+            VolunteerSignup(volunteer: volunteer.id, cafe: cafe.id, date: date), dayStart: dayStart, dayEnd: dayEnd, by: actor,
             now: environment.now()
         )
         guard result.blocking.isEmpty else {
