@@ -52,7 +52,7 @@ struct CitizenCommunicationTests {
             let booking = CafeFixtures.booking("lise-andersen", at: now.addingTimeInterval(5 * 86400))
             let context = Notifications.CafeContext(booking: booking, cafe: CafeFixtures.cafe(), volunteer: CafeFixtures.volunteers[0])
             return notifications.cafeCancelled(
-                context, closedReason: "vandskade", caseID: Fixtures.caseID, intake: intake, representative: registered, receivedAt: now, at: now
+                context, cancellation: .closed(reason: "vandskade"), caseID: Fixtures.caseID, intake: intake, representative: registered, receivedAt: now, at: now
             ).drafts
         case .talkRegistered, .talkSeat:
             let talk = Talk(

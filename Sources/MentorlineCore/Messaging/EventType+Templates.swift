@@ -63,7 +63,7 @@ extension EventType {
         case .cafeCancelled:
             [
                 "case_id": .text("C-01JD3Q5Z6X"), "cafe": .text("Rådgivningscaféen i Borgerhuset"), "time": .text("tirsdag den 1. december kl. 13:30"),
-                "closed": .flag(true), "reason": .text("vandskade"),
+                "closed": .flag(true), "reason": .text("vandskade"), "changed": .flag(false),
             ]
         case .volunteerBooking:
             [
