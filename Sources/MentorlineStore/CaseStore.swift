@@ -121,6 +121,12 @@ package protocol CaseStore: TokenStore {
     /// Store a runtime closure and move or cancel the bookings it covers, in one transaction; audited.
     func addClosure(_ closure: CafeClosure, now: Date, plan: @Sendable ([CafeWork], CafeOccupancy) -> [CaseChange]) async throws -> [CafeBooking]
     func closures(cafe: CafeID?, endingOnOrAfter date: LocalDate) async throws -> [CafeClosure]
+    /// After a configuration change: in one transaction, `select` picks from the cafés' occupancy the
+    /// bookings the configuration in force displaced, and `plan` moves or cancels them (with their cases
+    /// and pending messages); audited when it changes anything. Returns the bookings changed.
+    func rehomeBookings(
+        now: Date, select: @Sendable (CafeOccupancy) -> [BookingID], plan: @Sendable ([CafeWork], CafeOccupancy) -> [CaseChange]
+    ) async throws -> [CafeBooking]
     func signups(volunteer: VolunteerID?, from date: LocalDate) async throws -> [VolunteerSignup]
     /// False when the sign-up existed already; audited.
     func addSignup(_ signup: VolunteerSignup, by actor: String, now: Date) async throws -> Bool

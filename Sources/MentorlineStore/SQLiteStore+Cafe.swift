@@ -148,6 +148,38 @@ extension SQLiteStore {
         }
     }
 
+    /// Moves or cancels, in one transaction, the bookings a configuration change displaced: `select` sees
+    /// the occupancy as stored now and names them, `plan` sees them with their cases and pending messages.
+    /// Audited as `system` when anything changed. A booking the plan leaves alone is not written, so a
+    /// second run after the first committed finds nothing to do; a run interrupted before its commit
+    /// leaves everything as it was, for the next run.
+    package func rehomeBookings(
+        now: Date, select: @Sendable (CafeOccupancy) -> [BookingID], plan: @Sendable ([CafeWork], CafeOccupancy) -> [CaseChange]
+    ) async throws -> [CafeBooking] {
+        try await pool.write { db in
+            let occupancy = try self.cafeOccupancy(now: now, db: db)
+            let selected = select(occupancy)
+            guard !selected.isEmpty else { return [] }
+            let work = try selected.compactMap { try self.cafeWork($0, db: db) }
+            let changes = plan(work, occupancy)
+            let changed = changes.compactMap { change -> CafeBooking? in
+                if case .updateBooking(let booking) = change { return booking }
+                return nil
+            }
+            guard !changed.isEmpty else { return [] }
+            _ = try self.apply(changes, db: db, now: now)
+            try self.audit(
+                actor: "system", action: "cafe.bookings.rehome", subject: "configuration",
+                detail: [
+                    "moved": changed.filter { $0.state == .booked }.map(\.id.rawValue).joined(separator: ","),
+                    "cancelled": changed.filter { $0.state == .cancelled }.map(\.id.rawValue).joined(separator: ","),
+                ],
+                now: now, db: db
+            )
+            return changed
+        }
+    }
+
     /// Runtime closures of `cafe` (nil: every café) that end on or after `date`.
     package func closures(cafe: CafeID?, endingOnOrAfter date: LocalDate) async throws -> [CafeClosure] {
         try await pool.read { db in try self.closures(cafe: cafe, endingOnOrAfter: date.description, db: db) }

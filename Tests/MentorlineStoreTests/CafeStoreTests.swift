@@ -72,4 +72,36 @@ import Testing
         #expect(removed.removed)
         #expect(try await store.auditLog(limit: 5).map(\.action) == ["cafe.signup.remove", "cafe.signup.add"])
     }
+
+    @Test func rehomingWritesWhatThePlanChangesInOneAuditedTransactionAndNothingWhenNothingIsDisplaced() async throws {
+        let store = try await storeWithCases(["case_1", "case_2"])
+        try await store.pool.write { db in
+            _ = try store.apply([.insertBooking(booking("bkg_1", case: "case_1")), .insertBooking(booking("bkg_2", case: "case_2", at: 9000))], db: db, now: now)
+        }
+        // Nothing selected: no write, no audit entry.
+        #expect(try await store.rehomeBookings(now: now, select: { _ in [] }, plan: { _, _ in Issue.record("planned without a selection"); return [] }).isEmpty)
+        #expect(try await store.auditLog(limit: 5).isEmpty)
+        // The plan sees the selected bookings with their cases; a moved and a cancelled one are written.
+        let changed = try await store.rehomeBookings(now: now) { occupancy in
+            #expect(Set(occupancy.bookings.map(\.id.rawValue)) == ["bkg_1", "bkg_2"])
+            return [BookingID("bkg_1"), BookingID("bkg_2")]
+        } plan: { work, _ in
+            #expect(work.map(\.snapshot.id.rawValue) == ["case_1", "case_2"])
+            var moved = work[0].booking
+            moved.start = moved.start.addingTimeInterval(86400)
+            moved.end = moved.end.addingTimeInterval(86400)
+            var cancelled = work[1].booking
+            cancelled.state = .cancelled
+            return [.updateBooking(moved), .updateBooking(cancelled), .updateCase(CaseID("case_2"), state: .routing, progress: nil)]
+        }
+        #expect(changed.map(\.id.rawValue) == ["bkg_1", "bkg_2"])
+        #expect(try await store.booking(BookingID("bkg_1"))?.start == now.addingTimeInterval(7200 + 86400))
+        #expect(try await store.booking(BookingID("bkg_2"))?.state == .cancelled)
+        let audit = try #require(try await store.auditLog(limit: 5).first)
+        #expect(audit.action == "cafe.bookings.rehome" && audit.actor == "system")
+        #expect(audit.detail == ["moved": "bkg_1", "cancelled": "bkg_2"])
+        // A plan that changes no booking writes nothing.
+        #expect(try await store.rehomeBookings(now: now, select: { _ in [BookingID("bkg_1")] }, plan: { _, _ in [] }).isEmpty)
+        #expect(try await store.auditLog(limit: 5).count == 1)
+    }
 }

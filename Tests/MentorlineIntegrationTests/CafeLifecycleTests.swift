@@ -1,0 +1,117 @@
+import Foundation
+import Logging
+import MentorlineDaemon
+import MentorlineTesting
+import Testing
+
+/// The café's lifecycle gaps, in the running daemon with a real sink: closures and changes in cafe.yaml
+/// picked up on reload and at start move or cancel bookings exactly once; a runtime closure is removed;
+/// a talk's seat gets its reminder at the letter policy's time.
+@Suite(.serialized)
+struct CafeLifecycleTests {
+    typealias C = CafeTests
+
+    /// `CafeTests.cafe` with `closures` (YAML flow list items) added to the café; without `liseOnTuesdays`
+    /// Lise staffs only the dates she signs up for.
+    static func cafe(closures: [String] = [], liseOnTuesdays: Bool = true) -> String {
+        var yaml = liseOnTuesdays ? C.cafe : C.cafe.replacingOccurrences(of: ", weekdays: [tue]", with: "")
+        if !closures.isEmpty {
+            yaml = yaml.replacingOccurrences(of: "    horizon: 21d\n", with: "    horizon: 21d\n    closures: [\(closures.joined(separator: ", "))]\n")
+        }
+        return yaml
+    }
+
+    static func writeCafe(_ yaml: String, to directory: URL) throws {
+        try Data(yaml.utf8).write(to: directory.appendingPathComponent("cafe.yaml"))
+    }
+
+    static func count(_ sink: WebhookSink, _ type: String) -> Int { sink.receivedRequests.filter { $0.type == type }.count }
+
+    /// Tuesday 8 December 2026, 09:00 (the talk on 1 December is over: a day with a talk cannot be closed).
+    static let tuesday = C.copenhagen("2026-12-08T09:00:00+01:00")
+
+    @Test func aClosureInCafeYamlMovesTheBookingOnReloadAndAtStartExactlyOnce() async throws {
+        try await WebhookSink.withSink { sink in
+            let logs = LogCapture()
+            let configuration = C.configuration(sink)
+            let (configDirectory, stateDirectory, caseID) = try await TestDaemon.withDaemon(
+                configuration, logLevel: .info, clockStartingAt: Self.tuesday, logs: logs
+            ) { daemon in
+                // Tuesday 8 December 2026, 09:00: booked into 13:00 with Lise.
+                let caseID = try await daemon.registerCase(C.debtCall("reload-1"))
+                let booked = try await daemon.waitForCase(caseID) { $0["state"] as? String == "booked" }
+                let bookingID = try #require(C.booking(booked)?["id"] as? String)
+                _ = try await waitForWebhook(sink) { $0.type == "cafe.booked" }
+
+                // The coordinator closes today in cafe.yaml and reloads: the booking moves to next Tuesday.
+                try Self.writeCafe(Self.cafe(closures: [#"{date: 2026-12-08, reason: vandskade}"#]), to: daemon.configurationDirectory)
+                #expect(await daemon.handle.reload())
+                let moved = try await daemon.waitForCase(caseID) { !C.history($0, "booking_moved").isEmpty }
+                #expect(C.booking(moved)?["start"] as? String == "2026-12-15T12:00:00Z")
+                #expect(C.booking(moved)?["updated_by"] as? String == "system")
+                let event = try #require(C.history(moved, "booking_moved").first)
+                #expect(event["actor"] as? String == "system")
+                #expect(event["reason"] as? String
+                    == "Rådgivningscaféen i Borgerhuset is closed on 2026-12-08: vandskade: moved from 2026-12-08 13:00 to 2026-12-15 13:00 with Lise Andersen (Røde Kors)")
+                let letter = try await waitForWebhook(sink) { $0.type == "cafe.moved" }
+                #expect(letter.path == "/hooks/caller")
+                #expect((letter.data["text"] as? String)?.hasPrefix(
+                    "Din tid i Rådgivningscaféen i Borgerhuset er flyttet. Din nye tid er tirsdag den 15. december kl. 13:00"
+                ) == true)
+                _ = try await waitForWebhook(sink) { $0.type == "volunteer.booking" && ($0.data["moved"] as? Bool) == true && $0.recipientID == "lise" }
+                let logged = try #require(try await logs.waitFor("Café bookings the configuration displaced were moved or cancelled.").first)
+                #expect(logged.metadata["moved"] == "1" && logged.metadata["cancelled"] == "0")
+                #expect(logged.metadata["moved_bookings"] == bookingID)
+                #expect(!logged.description.contains("Mikkel") && !logged.description.contains("Lise Andersen"))
+                let audit = try await daemon.get("/v1/audit", token: TestConfiguration.adminToken)
+                #expect((audit.json["entries"] as? [[String: Any]])?.first?["action"] as? String == "cafe.bookings.rehome")
+
+                // A second reload of the same file: nothing is displaced, nothing more is sent.
+                #expect(await daemon.handle.reload())
+                try await Task.sleep(for: .milliseconds(600))
+                #expect(Self.count(sink, "cafe.moved") == 1)
+                #expect(C.history(try await daemon.get("/v1/cases/\(caseID)", token: TestConfiguration.adminToken).json, "booking_moved").count == 1)
+                #expect(logs.records("Café bookings the configuration displaced were moved or cancelled.").count == 1)
+                return (daemon.configurationDirectory, daemon.stateDirectory, caseID)
+            }
+
+            // While the daemon is stopped, next Tuesday is closed too; at start the booking moves again.
+            try Self.writeCafe(
+                Self.cafe(closures: [#"{date: 2026-12-08, reason: vandskade}"#, #"{date: 2026-12-15, reason: juleafslutning}"#]), to: configDirectory
+            )
+            try await TestDaemon.withDaemon(configurationDirectory: configDirectory, stateDirectory: stateDirectory, clockStartingAt: Self.tuesday) { daemon in
+                let moved = try await daemon.waitForCase(caseID) { C.history($0, "booking_moved").count == 2 }
+                #expect(C.booking(moved)?["start"] as? String == "2026-12-22T12:00:00Z")
+                let second = try await waitForWebhook(sink) { $0.type == "cafe.moved" && ($0.data["text"] as? String)?.contains("22. december") == true }
+                #expect((second.data["text"] as? String)?.contains("tirsdag den 22. december kl. 13:00") == true)
+            }
+            // Started again on the same files: nothing to do, nothing sent.
+            try await TestDaemon.withDaemon(configurationDirectory: configDirectory, stateDirectory: stateDirectory, clockStartingAt: Self.tuesday) { daemon in
+                try await Task.sleep(for: .milliseconds(600))
+                let details = try await daemon.get("/v1/cases/\(caseID)", token: TestConfiguration.adminToken).json
+                #expect(C.history(details, "booking_moved").count == 2)
+                #expect(C.booking(details)?["start"] as? String == "2026-12-22T12:00:00Z")
+            }
+            #expect(Self.count(sink, "cafe.moved") == 2)
+        }
+    }
+
+    @Test func aVolunteerTakenOffTheirDayWithNowhereElseToGoCancelsTheBookingWithALetterSayingTheCafeChanged() async throws {
+        try await C().withCafe(at: "2026-12-01T09:00:00+01:00") { sink, daemon in
+            let caseID = try await daemon.registerCase(C.debtCall("reload-2"))
+            _ = try await daemon.waitForCase(caseID) { $0["state"] as? String == "booked" }
+            _ = try await waitForWebhook(sink) { $0.type == "cafe.booked" }
+            // Lise now staffs no weekday; Karen staffs only dates she signs up for: no slot fits the case.
+            try Self.writeCafe(Self.cafe(liseOnTuesdays: false), to: daemon.configurationDirectory)
+            #expect(await daemon.handle.reload())
+            let after = try await daemon.waitForCase(caseID) { $0["state"] as? String == "offered" }
+            #expect(C.booking(after)?["state"] as? String == "cancelled")
+            #expect((C.history(after, "booking_cancelled").first?["reason"] as? String)?.hasPrefix(
+                "Lise Andersen no longer staffs Rådgivningscaféen i Borgerhuset on 2026-12-01; no free slot"
+            ) == true)
+            let letter = try await waitForWebhook(sink) { $0.type == "cafe.cancelled" }
+            #expect((letter.data["text"] as? String)?.contains("er aflyst, fordi caféen har ændret sine åbningstider eller rådgivere") == true)
+            _ = try await waitForWebhook(sink) { $0.type == "volunteer.booking_cancelled" && $0.recipientID == "lise" }
+        }
+    }
+}
