@@ -121,6 +121,9 @@ package protocol CaseStore: TokenStore {
     /// Store a runtime closure and move or cancel the bookings it covers, in one transaction; audited.
     func addClosure(_ closure: CafeClosure, now: Date, plan: @Sendable ([CafeWork], CafeOccupancy) -> [CaseChange]) async throws -> [CafeBooking]
     func closures(cafe: CafeID?, endingOnOrAfter date: LocalDate) async throws -> [CafeClosure]
+    /// Remove a runtime closure of `cafe`; audited. Nil when the café has no closure `id`. Bookings it
+    /// moved or cancelled stay as they are; its days become bookable again.
+    func removeClosure(_ id: ClosureID, of cafe: CafeID, by actor: String, now: Date) async throws -> CafeClosure?
     /// After a configuration change: in one transaction, `select` picks from the cafés' occupancy the
     /// bookings the configuration in force displaced, and `plan` moves or cancels them (with their cases
     /// and pending messages); audited when it changes anything. Returns the bookings changed.

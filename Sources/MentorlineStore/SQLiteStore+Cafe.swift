@@ -148,6 +148,21 @@ extension SQLiteStore {
         }
     }
 
+    /// Deletes a runtime closure of `cafe`; audited. Nil when there is none with that id.
+    package func removeClosure(_ id: ClosureID, of cafe: CafeID, by actor: String, now: Date) async throws -> CafeClosure? {
+        try await pool.write { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM cafe_closures WHERE id = ? AND cafe = ?", arguments: [id.rawValue, cafe.rawValue]),
+                  let closure = Self.closure(from: row)
+            else { return nil }
+            try db.execute(sql: "DELETE FROM cafe_closures WHERE id = ? AND cafe = ?", arguments: [id.rawValue, cafe.rawValue])
+            try self.audit(
+                actor: actor, action: "cafe.closure.remove", subject: "cafe:\(cafe)",
+                detail: ["closure": id.rawValue, "first": closure.first.description, "last": closure.last.description], now: now, db: db
+            )
+            return closure
+        }
+    }
+
     /// Moves or cancels, in one transaction, the bookings a configuration change displaced: `select` sees
     /// the occupancy as stored now and names them, `plan` sees them with their cases and pending messages.
     /// Audited as `system` when anything changed. A booking the plan leaves alone is not written, so a
@@ -192,13 +207,15 @@ extension SQLiteStore {
             sql += " AND cafe = ?"
             _ = arguments.append(contentsOf: [cafe.rawValue])
         }
-        return try Row.fetchAll(db, sql: sql + " ORDER BY first_date, id", arguments: arguments).compactMap { row in
-            guard let first = LocalDate(row["first_date"] as String), let last = LocalDate(row["last_date"] as String) else { return nil }
-            return CafeClosure(
-                id: ClosureID(row["id"] as String), cafe: CafeID(row["cafe"] as String), first: first, last: last, reason: row["reason"],
-                createdAt: Date(stored: row["created_at"]), createdBy: row["created_by"]
-            )
-        }
+        return try Row.fetchAll(db, sql: sql + " ORDER BY first_date, id", arguments: arguments).compactMap(Self.closure(from:))
+    }
+
+    static func closure(from row: Row) -> CafeClosure? {
+        guard let first = LocalDate(row["first_date"] as String), let last = LocalDate(row["last_date"] as String) else { return nil }
+        return CafeClosure(
+            id: ClosureID(row["id"] as String), cafe: CafeID(row["cafe"] as String), first: first, last: last, reason: row["reason"],
+            createdAt: Date(stored: row["created_at"]), createdBy: row["created_by"]
+        )
     }
 
     // MARK: Sign-ups

@@ -114,4 +114,38 @@ struct CafeLifecycleTests {
             _ = try await waitForWebhook(sink) { $0.type == "volunteer.booking_cancelled" && $0.recipientID == "lise" }
         }
     }
+
+    @Test func aRuntimeClosureIsRemovedAndItsDaysAreBookableAgain() async throws {
+        try await C().withCafe(at: "2026-12-01T09:00:00+01:00") { _, daemon in
+            let admin = TestConfiguration.adminToken
+            let added = try await daemon.post("/v1/cafes/huset/closures", json: #"{"date": "2026-12-08", "reason": "kursus"}"#, token: admin)
+            #expect(added.status == 201)
+            let id = try #require((added.json["closure"] as? [String: Any])?["id"] as? String)
+            let closed = try await daemon.get("/v1/cafes/huset/slots?from=2026-12-08&to=2026-12-09")
+            #expect((closed.json["slots"] as? [[String: Any]])?.isEmpty == true)
+
+            #expect(try await daemon.delete("/v1/cafes/huset/closures/\(id)", token: TestConfiguration.intakeToken).status == 403)
+            let unknown = try await daemon.delete("/v1/cafes/huset/closures/clo_nope", token: admin)
+            #expect(unknown.status == 404)
+            #expect((unknown.json["detail"] as? String)?.hasPrefix("Café huset has no closure clo_nope.") == true)
+            #expect(try await daemon.delete("/v1/cafes/andet/closures/\(id)", token: admin).status == 404)
+
+            #expect(try await daemon.delete("/v1/cafes/huset/closures/\(id)", token: admin).status == 204)
+            let open = try await daemon.get("/v1/cafes/huset/slots?from=2026-12-08&to=2026-12-09")
+            #expect((open.json["slots"] as? [[String: Any]])?.map { $0["time"] as? String } == ["13:00", "13:30"])
+            let listed = try await daemon.get("/v1/cafes/huset/closures")
+            #expect((listed.json["closures"] as? [[String: Any]])?.isEmpty == true)
+            let audit = try await daemon.get("/v1/audit", token: admin)
+            let entry = (audit.json["entries"] as? [[String: Any]])?.first
+            #expect(entry?["action"] as? String == "cafe.closure.remove")
+            #expect(entry?["actor"] as? String == "admin:test-admin")
+            #expect(try await daemon.delete("/v1/cafes/huset/closures/\(id)", token: admin).status == 404)
+
+            // A case can be booked into the reopened Tuesday.
+            let caseID = try await daemon.registerCase(C.debtCall("reopened", urgency: "soon"))
+            _ = try await daemon.waitForCase(caseID) { ["offered", "unroutable"].contains($0["state"] as? String) }
+            let booked = try await daemon.post("/v1/cafes/huset/bookings", json: #"{"case_id": "\#(caseID)", "start": "2026-12-08T13:00"}"#)
+            #expect(booked.status == 201)
+        }
+    }
 }

@@ -73,6 +73,25 @@ import Testing
         #expect(try await store.auditLog(limit: 5).map(\.action) == ["cafe.signup.remove", "cafe.signup.add"])
     }
 
+    @Test func aRuntimeClosureIsRemovedOnceAndAudited() async throws {
+        let store = try await storeWithCases([])
+        let closure = CafeClosure(
+            id: ClosureID("clo_1"), cafe: CafeID("borgerhuset"), first: LocalDate("2027-01-05")!, last: LocalDate("2027-01-06")!, reason: "vandskade",
+            createdBy: "admin:test"
+        )
+        _ = try await store.addClosure(closure, now: now) { _, _ in [] }
+        // Not of another café, and not an unknown id.
+        #expect(try await store.removeClosure(ClosureID("clo_1"), of: CafeID("andet"), by: "admin:test", now: now) == nil)
+        #expect(try await store.removeClosure(ClosureID("clo_2"), of: CafeID("borgerhuset"), by: "admin:test", now: now) == nil)
+        let removed = try #require(try await store.removeClosure(ClosureID("clo_1"), of: CafeID("borgerhuset"), by: "admin:test", now: now))
+        #expect(removed.first == LocalDate("2027-01-05") && removed.last == LocalDate("2027-01-06") && removed.reason == "vandskade")
+        #expect(try await store.closures(cafe: nil, endingOnOrAfter: LocalDate("2000-01-01")!).isEmpty)
+        #expect(try await store.removeClosure(ClosureID("clo_1"), of: CafeID("borgerhuset"), by: "admin:test", now: now) == nil)
+        let audit = try await store.auditLog(limit: 5)
+        #expect(audit.map(\.action) == ["cafe.closure.remove", "cafe.closure.add"])
+        #expect(audit.first?.detail == ["closure": "clo_1", "first": "2027-01-05", "last": "2027-01-06"])
+    }
+
     @Test func rehomingWritesWhatThePlanChangesInOneAuditedTransactionAndNothingWhenNothingIsDisplaced() async throws {
         let store = try await storeWithCases(["case_1", "case_2"])
         try await store.pool.write { db in
