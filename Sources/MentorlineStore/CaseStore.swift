@@ -141,9 +141,11 @@ package protocol CaseStore: TokenStore {
     func registerForTalk(
         _ talk: TalkID, caseID: CaseID, now: Date, plan: @Sendable (CaseSnapshot, [TalkRegistration]) -> Result<[CaseChange], CafeRefusal>
     ) async throws -> TalkActionResult
-    /// Cancel a registration in one transaction; the longest waiting moves up to a freed seat.
+    /// Cancel a registration in one transaction; the longest waiting moves up to a freed seat. `plan` is
+    /// told whether the registration's reminder is still pending.
     func cancelTalkRegistration(
-        _ id: RegistrationID, now: Date, plan: @Sendable (TalkRegistration, [TalkRegistration], CaseSnapshot?) -> Result<[CaseChange], CafeRefusal>
+        _ id: RegistrationID, now: Date,
+        plan: @Sendable (TalkRegistration, [TalkRegistration], CaseSnapshot?, _ reminderPending: Bool) -> Result<[CaseChange], CafeRefusal>
     ) async throws -> TalkActionResult
 }
 

@@ -54,11 +54,17 @@ struct CitizenCommunicationTests {
             return notifications.cafeCancelled(
                 context, cancellation: .closed(reason: "vandskade"), caseID: Fixtures.caseID, intake: intake, representative: registered, receivedAt: now, at: now
             ).drafts
-        case .talkRegistered, .talkSeat:
+        case .talkRegistered, .talkSeat, .talkReminder:
             let talk = Talk(
                 id: TalkID("mitid"), cafe: CafeFixtures.cafeID, title: "MitID", date: LocalDate("2026-12-03")!, from: WallClockTime("10:00")!,
                 to: WallClockTime("10:45")!, seats: 10
             )
+            if event == .talkReminder {
+                return notifications.talkReminder(
+                    talk: talk, cafe: CafeFixtures.cafe(), registration: RegistrationID("reg_1"), caseID: Fixtures.caseID, intake: intake,
+                    representative: registered, receivedAt: now, at: now
+                ).drafts
+            }
             return notifications.talkNotice(
                 event, talk: talk, cafe: CafeFixtures.cafe(), waitingPosition: event == .talkRegistered ? 2 : nil, caseID: Fixtures.caseID, intake: intake,
                 representative: registered, receivedAt: now, at: now

@@ -148,4 +148,46 @@ struct CafeLifecycleTests {
             #expect(booked.status == 201)
         }
     }
+
+    @Test func aSeatsReminderIsDeliveredAtItsTimeAndACancelledSeatsReminderIsWithdrawn() async throws {
+        try await WebhookSink.withSink { sink in
+            let clock = TestClock(startingAt: C.copenhagen("2026-12-01T09:00:00+01:00"))
+            try await TestDaemon.withDaemon(C.configuration(sink), clock: clock) { daemon in
+                // Two citizens take seats at the MitID talk, Thursday 3 December 10:00; their reminders are
+                // due Wednesday 10:00, which the letter policy allows.
+                let first = try await daemon.registerCase(C.debtCall("talk-r1", urgency: "soon"))
+                let second = try await daemon.registerCase(C.debtCall("talk-r2", urgency: "soon"))
+                let seat = try await daemon.post("/v1/talks/mitid/registrations", json: #"{"case_id": "\#(first)"}"#)
+                #expect(seat.status == 201 && seat.json["state"] as? String == "seated")
+                let other = try await daemon.post("/v1/talks/mitid/registrations", json: #"{"case_id": "\#(second)"}"#)
+                let otherID = try #require(other.json["id"] as? String)
+                let details = try await daemon.waitForCase(first) { !C.messages($0, "talk.reminder").isEmpty }
+                let pending = try #require(C.messages(details, "talk.reminder").first)
+                #expect(pending["state"] as? String == "pending")
+                #expect(pending["not_before"] as? String == "2026-12-02T09:00:00Z")
+                _ = try await waitForWebhook(sink) { $0.type == "talk.registered" }
+
+                // The second citizen cancels: their reminder is withdrawn, the trail says so.
+                #expect(try await daemon.post("/v1/talk-registrations/\(otherID)/cancel", json: "").status == 200)
+                let cancelled = try await daemon.waitForCase(second) { C.history($0, "talk_cancelled").count == 1 }
+                #expect(C.messages(cancelled, "talk.reminder").isEmpty)
+                #expect(C.history(cancelled, "letter").contains { $0["reason"] as? String == "talk.reminder withdrawn before it went" })
+
+                // Not before its time.
+                try await Task.sleep(for: .milliseconds(300))
+                #expect(Self.count(sink, "talk.reminder") == 0)
+                // Wednesday 10:00: it goes.
+                daemon.advanceClock(by: C.copenhagen("2026-12-02T10:00:05+01:00").timeIntervalSince(clock.now()))
+                let reminder = try await waitForWebhook(sink) { $0.type == "talk.reminder" }
+                #expect(reminder.path == "/hooks/caller")
+                #expect((reminder.data["text"] as? String)?.hasPrefix(
+                    "Påmindelse: Du har en plads til oplægget \"Sådan bruger du MitID\" i Rådgivningscaféen i Borgerhuset, Smedelundsgade 16, 4300 Holbæk, torsdag den 3. december kl. 10:00."
+                ) == true)
+                #expect(reminder.data["appointment_at"] as? String == "2026-12-03T09:00:00Z")
+                #expect((reminder.data["text"] as? String)?.contains(first) == true)
+                try await Task.sleep(for: .milliseconds(300))
+                #expect(Self.count(sink, "talk.reminder") == 1)
+            }
+        }
+    }
 }

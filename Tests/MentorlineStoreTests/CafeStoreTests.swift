@@ -123,4 +123,40 @@ import Testing
         #expect(try await store.rehomeBookings(now: now, select: { _ in [BookingID("bkg_1")] }, plan: { _, _ in [] }).isEmpty)
         #expect(try await store.auditLog(limit: 5).count == 1)
     }
+
+    @Test func aTalkRemindersSubjectLetsOneBeWithdrawnAndTheOthersStay() async throws {
+        let store = try await storeWithCases(["case_1"])
+        @Sendable func reminder(_ registration: String) -> MessageDraft {
+            var draft = MessageDraft(
+                eventType: .talkReminder, recipient: .caller(.citizen), endpoint: EndpointID("letters"), caseID: CaseID("case_1"), taskID: nil,
+                payload: Array("{}".utf8), text: RenderedText(text: "Påmindelse", template: "talk.reminder.da.mustache", language: .danish), values: [:],
+                notBefore: now.addingTimeInterval(86400)
+            )
+            draft.subject = registration
+            return draft
+        }
+        let registrations = ["reg_1", "reg_2"].map {
+            TalkRegistration(id: RegistrationID($0), talk: TalkID($0 == "reg_1" ? "skat" : "mitid"), caseID: CaseID("case_1"), state: .seated, createdAt: now, updatedBy: "intake:test")
+        }
+        let changes = registrations.map(CaseChange.insertRegistration) + [.enqueue(reminder("reg_1")), .enqueue(reminder("reg_2"))]
+        try await store.pool.write { db in _ = try store.apply(changes, db: db, now: now) }
+        // The cancellation's plan is told that this registration's reminder is pending; it withdraws that one.
+        let result = try await store.cancelTalkRegistration(RegistrationID("reg_1"), now: now) { registration, _, _, pending in
+            #expect(pending)
+            var cancelled = registration
+            cancelled.state = .cancelled
+            return .success([.updateRegistration(cancelled), .withdrawPendingMessagesAbout(CaseID("case_1"), .talkReminder, subject: "reg_1")])
+        }
+        #expect(result == .applied(TalkRegistration(
+            id: RegistrationID("reg_1"), talk: TalkID("skat"), caseID: CaseID("case_1"), state: .cancelled, createdAt: now, updatedBy: "intake:test"
+        )))
+        let left = try await store.pool.read { db in
+            try String.fetchAll(db, sql: "SELECT subject FROM outbox WHERE case_id = 'case_1' AND event_type = 'talk.reminder' AND state = 'pending'")
+        }
+        #expect(left == ["reg_2"])
+        _ = try await store.cancelTalkRegistration(RegistrationID("reg_2"), now: now) { registration, _, _, pending in
+            #expect(pending)
+            return .failure(CafeRefusal(.conflict, "not now"))
+        }
+    }
 }
