@@ -25,11 +25,16 @@ package struct ControlError: Error, Hashable, Sendable, CustomStringConvertible 
     package var message: String
     /// Printed to standard output before the error (the field problems of a case, as text or JSON).
     package var output: String?
+    /// For `refused`: the daemon's problem `detail`, control characters removed, so that a command can
+    /// say it in its own sentence ("Cannot book case …: the slot is taken."); nil when the problem names
+    /// invalid fields (the message lists them).
+    package var detail: String?
 
-    package init(_ code: Code, _ message: String, output: String? = nil) {
+    package init(_ code: Code, _ message: String, output: String? = nil, detail: String? = nil) {
         self.code = code
         self.message = message
         self.output = output
+        self.detail = detail
     }
 
     package var description: String { message }

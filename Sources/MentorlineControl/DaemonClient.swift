@@ -50,6 +50,14 @@ package struct DaemonClient: Sendable {
         return (try decode(type, from: body, method: .post, path: path), body)
     }
 
+    /// `POST` with `body` as JSON, decoded as `type`, with the answer's body as the daemon sent it.
+    func postWithBody<Answer: Decodable>(_ path: [String], json body: some Encodable, as type: Answer.Type) async throws -> (answer: Answer, body: [UInt8]) {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let answer = try await send(.post, path, body: Array(try encoder.encode(body)))
+        return (try decode(type, from: answer, method: .post, path: path), answer)
+    }
+
     func delete(_ path: [String]) async throws {
         _ = try await send(.delete, path)
     }
@@ -124,7 +132,10 @@ package struct DaemonClient: Sendable {
     /// `POST /v1/schedules/x/overrides answered 422 The request has invalid fields: … (end: must be after start)`.
     static func refusal(status: Int, body: [UInt8], method: HTTPMethod, path: [String], baseURL: String) -> ControlError {
         var line = "\(method.rawValue) \(target(path)) answered \(status)"
+        var detail: String?
         if let problem = try? JSONDecoder().decode(ProblemDocument.self, from: Data(body)) {
+            // A detail that points at invalid-params is no sentence of its own: commands keep the whole line then.
+            if problem.invalidParams?.isEmpty ?? true { detail = problem.detail.map(Self.clean).flatMap { $0.isEmpty ? nil : $0 } }
             if let title = problem.title, !title.isEmpty { line += " \(Self.clean(title))" }
             if let detail = problem.detail, !detail.isEmpty { line += ": \(Self.clean(detail))" }
             if let invalid = problem.invalidParams, !invalid.isEmpty {
@@ -134,7 +145,7 @@ package struct DaemonClient: Sendable {
             line += " (not a problem document; is \(baseURL) a Mentorline daemon?)"
         }
         if status == 401 { line += " Check --token-file or MENTORLINE_TOKEN." }
-        return ControlError(.refused(status: status), line)
+        return ControlError(.refused(status: status), line, detail: detail)
     }
 
     // MARK: URLs

@@ -55,7 +55,7 @@ package enum MentorlineDaemon {
                 logger: logger.with("service", "deliverer"), metrics: metrics.delivery
             )
             let dispatcher = Dispatcher(
-                store: store, planner: { live.current.planner }, batchSize: { live.current.configuration.dispatch.batchSize },
+                store: store, planner: { live.current.planner }, generation: { live.current.generation }, batchSize: { live.current.configuration.dispatch.batchSize },
                 now: options.now, logger: logger.with("service", "dispatcher"), messagesQueued: { deliverer.wake() }
             )
             let committer = IntakeCommitter(store: store, logger: logger.with("service", "intake")) { _ in dispatcher.wake() }

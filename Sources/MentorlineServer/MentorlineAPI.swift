@@ -53,6 +53,7 @@ package struct MentorlineAPI: Sendable {
         add(.post, "/v1/cafes/{id}/bookings", bookCafe)
         add(.get, "/v1/cafes/{id}/closures", listClosures)
         add(.post, "/v1/cafes/{id}/closures", addClosure)
+        add(.delete, "/v1/cafes/{id}/closures/{closure}", removeClosure)
         add(.get, "/v1/bookings/{id}", showBooking)
         add(.post, "/v1/bookings/{id}/cancel", cancelBooking)
         add(.post, "/v1/bookings/{id}/reschedule", rescheduleBooking)

@@ -123,6 +123,15 @@ package protocol CaseStore: TokenStore {
     /// Store a runtime closure and move or cancel the bookings it covers, in one transaction; audited.
     func addClosure(_ closure: CafeClosure, now: Date, plan: @Sendable ([CafeWork], CafeOccupancy) -> [CaseChange]) async throws -> [CafeBooking]
     func closures(cafe: CafeID?, endingOnOrAfter date: LocalDate) async throws -> [CafeClosure]
+    /// Remove a runtime closure of `cafe`; audited. Nil when the café has no closure `id`. Bookings it
+    /// moved or cancelled stay as they are; its days become bookable again.
+    func removeClosure(_ id: ClosureID, of cafe: CafeID, by actor: String, now: Date) async throws -> CafeClosure?
+    /// After a configuration change: in one transaction, `select` picks from the cafés' occupancy the
+    /// bookings the configuration in force displaced, and `plan` moves or cancels them (with their cases
+    /// and pending messages); audited when it changes anything. Returns the bookings changed.
+    func rehomeBookings(
+        now: Date, select: @Sendable (CafeOccupancy) -> [BookingID], plan: @Sendable ([CafeWork], CafeOccupancy) -> [CaseChange]
+    ) async throws -> [CafeBooking]
     func signups(volunteer: VolunteerID?, from date: LocalDate) async throws -> [VolunteerSignup]
     /// False when the sign-up existed already; audited.
     func addSignup(_ signup: VolunteerSignup, by actor: String, now: Date) async throws -> Bool
@@ -134,9 +143,11 @@ package protocol CaseStore: TokenStore {
     func registerForTalk(
         _ talk: TalkID, caseID: CaseID, now: Date, plan: @Sendable (CaseSnapshot, [TalkRegistration]) -> Result<[CaseChange], CafeRefusal>
     ) async throws -> TalkActionResult
-    /// Cancel a registration in one transaction; the longest waiting moves up to a freed seat.
+    /// Cancel a registration in one transaction; the longest waiting moves up to a freed seat. `plan` is
+    /// told whether the registration's reminder is still pending.
     func cancelTalkRegistration(
-        _ id: RegistrationID, now: Date, plan: @Sendable (TalkRegistration, [TalkRegistration], CaseSnapshot?) -> Result<[CaseChange], CafeRefusal>
+        _ id: RegistrationID, now: Date,
+        plan: @Sendable (TalkRegistration, [TalkRegistration], CaseSnapshot?, _ reminderPending: Bool) -> Result<[CaseChange], CafeRefusal>
     ) async throws -> TalkActionResult
 }
 

@@ -529,6 +529,13 @@ enum Migrations {
         migrator.registerMigration("v10: volunteer tokens") { db in
             try TokenMigration.allowVolunteerTokens(db)
         }
+        migrator.registerMigration("v11: talk reminders") { db in
+            try db.execute(sql: """
+                -- What a message is about beyond its case, where a case can have several of one kind: a talk
+                -- reminder names its registration, so cancelling one registration withdraws its reminder only.
+                ALTER TABLE outbox ADD COLUMN subject TEXT;
+                """)
+        }
         return migrator
     }
 }

@@ -150,6 +150,53 @@ extension SQLiteStore {
         }
     }
 
+    /// Deletes a runtime closure of `cafe`; audited. Nil when there is none with that id.
+    package func removeClosure(_ id: ClosureID, of cafe: CafeID, by actor: String, now: Date) async throws -> CafeClosure? {
+        try await pool.write { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM cafe_closures WHERE id = ? AND cafe = ?", arguments: [id.rawValue, cafe.rawValue]),
+                  let closure = Self.closure(from: row)
+            else { return nil }
+            try db.execute(sql: "DELETE FROM cafe_closures WHERE id = ? AND cafe = ?", arguments: [id.rawValue, cafe.rawValue])
+            try self.audit(
+                actor: actor, action: "cafe.closure.remove", subject: "cafe:\(cafe)",
+                detail: ["closure": id.rawValue, "first": closure.first.description, "last": closure.last.description], now: now, db: db
+            )
+            return closure
+        }
+    }
+
+    /// Moves or cancels, in one transaction, the bookings a configuration change displaced: `select` sees
+    /// the occupancy as stored now and names them, `plan` sees them with their cases and pending messages.
+    /// Audited as `system` when anything changed. A booking the plan leaves alone is not written, so a
+    /// second run after the first committed finds nothing to do; a run interrupted before its commit
+    /// leaves everything as it was, for the next run.
+    package func rehomeBookings(
+        now: Date, select: @Sendable (CafeOccupancy) -> [BookingID], plan: @Sendable ([CafeWork], CafeOccupancy) -> [CaseChange]
+    ) async throws -> [CafeBooking] {
+        try await pool.write { db in
+            let occupancy = try self.cafeOccupancy(now: now, db: db)
+            let selected = select(occupancy)
+            guard !selected.isEmpty else { return [] }
+            let work = try selected.compactMap { try self.cafeWork($0, db: db) }
+            let changes = plan(work, occupancy)
+            let changed = changes.compactMap { change -> CafeBooking? in
+                if case .updateBooking(let booking) = change { return booking }
+                return nil
+            }
+            guard !changed.isEmpty else { return [] }
+            _ = try self.apply(changes, db: db, now: now)
+            try self.audit(
+                actor: "system", action: "cafe.bookings.rehome", subject: "configuration",
+                detail: [
+                    "moved": changed.filter { $0.state == .booked }.map(\.id.rawValue).joined(separator: ","),
+                    "cancelled": changed.filter { $0.state == .cancelled }.map(\.id.rawValue).joined(separator: ","),
+                ],
+                now: now, db: db
+            )
+            return changed
+        }
+    }
+
     /// Runtime closures of `cafe` (nil: every café) that end on or after `date`.
     package func closures(cafe: CafeID?, endingOnOrAfter date: LocalDate) async throws -> [CafeClosure] {
         try await pool.read { db in try self.closures(cafe: cafe, endingOnOrAfter: date.description, db: db) }
@@ -162,13 +209,15 @@ extension SQLiteStore {
             sql += " AND cafe = ?"
             _ = arguments.append(contentsOf: [cafe.rawValue])
         }
-        return try Row.fetchAll(db, sql: sql + " ORDER BY first_date, id", arguments: arguments).compactMap { row in
-            guard let first = LocalDate(row["first_date"] as String), let last = LocalDate(row["last_date"] as String) else { return nil }
-            return CafeClosure(
-                id: ClosureID(row["id"] as String), cafe: CafeID(row["cafe"] as String), first: first, last: last, reason: row["reason"],
-                createdAt: Date(stored: row["created_at"]), createdBy: row["created_by"]
-            )
-        }
+        return try Row.fetchAll(db, sql: sql + " ORDER BY first_date, id", arguments: arguments).compactMap(Self.closure(from:))
+    }
+
+    static func closure(from row: Row) -> CafeClosure? {
+        guard let first = LocalDate(row["first_date"] as String), let last = LocalDate(row["last_date"] as String) else { return nil }
+        return CafeClosure(
+            id: ClosureID(row["id"] as String), cafe: CafeID(row["cafe"] as String), first: first, last: last, reason: row["reason"],
+            createdAt: Date(stored: row["created_at"]), createdBy: row["created_by"]
+        )
     }
 
     // MARK: Sign-ups

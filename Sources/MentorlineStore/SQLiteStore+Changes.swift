@@ -56,6 +56,9 @@ extension SQLiteStore {
                 try updateBooking(booking, db: db)
             case .withdrawPendingMessages(let id, let event):
                 try withdrawPendingMessages(of: id, event: event, db: db)
+            case .withdrawPendingMessagesAbout(let id, let event, let subject):
+                try db.cachedStatement(sql: "DELETE FROM outbox WHERE case_id = ? AND event_type = ? AND subject = ? AND state = 'pending'")
+                    .execute(arguments: [id.rawValue, event.rawValue, subject])
             case .insertRegistration(let registration):
                 try db.cachedStatement(sql: """
                     INSERT INTO talk_registrations (id, talk, case_id, state, created_at, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -77,14 +80,14 @@ extension SQLiteStore {
         try db.cachedStatement(sql: """
             INSERT INTO outbox (
                 id, case_id, task_id, event_type, recipient_kind, recipient_id, endpoint, payload, state, attempts, created_at, not_before,
-                text, template, language, template_values, held_reason, held_detail
+                text, template, language, template_values, held_reason, held_detail, subject
             )
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?, ?, ?, ?, ?, ?, ?)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [
                 id.rawValue, draft.caseID?.rawValue, draft.taskID?.rawValue, draft.eventType.rawValue, draft.recipient.kind.rawValue,
                 draft.recipient.id, draft.endpoint.rawValue, Data(draft.payload), now.storedValue, (draft.notBefore ?? now).storedValue,
                 draft.text.text, draft.text.template, draft.text.language.rawValue, try JSONColumn.encode(draft.values),
-                draft.hold?.code, draft.hold?.description,
+                draft.hold?.code, draft.hold?.description, draft.subject,
             ])
     }
 }

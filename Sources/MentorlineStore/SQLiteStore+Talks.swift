@@ -43,16 +43,21 @@ extension SQLiteStore {
     }
 
     /// Cancels a registration in one transaction; `plan` also sees the case of the longest waiting one,
-    /// who moves up when a seat is freed.
+    /// who moves up when a seat is freed, and whether the registration's reminder is still pending.
     package func cancelTalkRegistration(
-        _ id: RegistrationID, now: Date, plan: @Sendable (TalkRegistration, [TalkRegistration], CaseSnapshot?) -> Result<[CaseChange], CafeRefusal>
+        _ id: RegistrationID, now: Date,
+        plan: @Sendable (TalkRegistration, [TalkRegistration], CaseSnapshot?, _ reminderPending: Bool) -> Result<[CaseChange], CafeRefusal>
     ) async throws -> TalkActionResult {
         try await pool.write { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM talk_registrations WHERE id = ?", arguments: [id.rawValue]) else { return .notFound }
             let registration = try Self.registration(from: row)
             let active = try self.activeRegistrations(talk: registration.talk, db: db)
             let next = try active.first { $0.state == .waiting }.flatMap { try self.snapshot($0.caseID, db: db) }
-            switch plan(registration, active, next) {
+            let reminderPending = try Bool.fetchOne(
+                db, sql: "SELECT EXISTS (SELECT 1 FROM outbox WHERE case_id = ? AND event_type = ? AND subject = ? AND state = 'pending')",
+                arguments: [registration.caseID.rawValue, EventType.talkReminder.rawValue, registration.id.rawValue]
+            ) ?? false
+            switch plan(registration, active, next, reminderPending) {
             case .failure(let refusal): return .refused(refusal)
             case .success(let changes):
                 _ = try self.apply(changes, db: db, now: now)

@@ -72,6 +72,7 @@ struct CheckConfigCommand: ParsableCommand {
         return [
             "mentors": roster.mentors.count, "teams": roster.teams.count, "schedules": roster.schedules.count,
             "policies": roster.policies.count, "routes": roster.routes.count, "endpoints": configuration.delivery.endpoints.count,
+            "cafes": roster.cafes.cafes.count, "volunteers": roster.cafes.volunteers.count, "talks": roster.cafes.talks.count,
         ]
     }
 
@@ -81,7 +82,7 @@ struct CheckConfigCommand: ParsableCommand {
         return (try? encoder.encode(result)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
     }
 
-    /// `Config OK: 6 mentors, 2 teams, 1 schedule, 3 policies, 4 routes, 2 endpoints`.
+    /// `Config OK: 6 mentors, 2 teams, 1 schedule, 3 policies, 4 routes, 2 endpoints, 1 café, 4 volunteers, 2 talks`.
     static func summary(of configuration: MentorlineConfiguration) -> String {
         let roster = configuration.roster
         return "Config OK: " + [
@@ -91,6 +92,9 @@ struct CheckConfigCommand: ParsableCommand {
             count(roster.policies.count, "policy", plural: "policies"),
             count(roster.routes.count, "route"),
             count(configuration.delivery.endpoints.count, "endpoint"),
+            count(roster.cafes.cafes.count, "café"),
+            count(roster.cafes.volunteers.count, "volunteer"),
+            count(roster.cafes.talks.count, "talk"),
         ].joined(separator: ", ")
     }
 

@@ -238,6 +238,7 @@ struct TalkSeatingTests {
         let cancelled = try planner.cancelTalkRegistration(full[0], registrations: full + [next], next: nextCase, by: "intake:web", now: now).get()
         #expect(cancelled.labels == [
             "registration:cancelled", "event:talk_cancelled", "registration:seated", "event:talk_moved_up", "event:letter", "message:talk.seat",
+            "event:letter", "message:talk.reminder",
         ])
     }
 }

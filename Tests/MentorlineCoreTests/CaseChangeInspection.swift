@@ -39,6 +39,7 @@ extension [CaseChange] {
             case .insertBooking: "booking+"
             case .updateBooking(let booking): "booking:\(booking.state.rawValue)"
             case .withdrawPendingMessages(_, let event): "withdraw:\(event.rawValue)"
+            case .withdrawPendingMessagesAbout(_, let event, let subject): "withdraw:\(event.rawValue):\(subject)"
             case .insertRegistration(let registration): "registration+:\(registration.state.rawValue)"
             case .updateRegistration(let registration): "registration:\(registration.state.rawValue)"
             }

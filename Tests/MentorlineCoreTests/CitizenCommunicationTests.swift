@@ -52,13 +52,19 @@ struct CitizenCommunicationTests {
             let booking = CafeFixtures.booking("lise-andersen", at: now.addingTimeInterval(5 * 86400))
             let context = Notifications.CafeContext(booking: booking, cafe: CafeFixtures.cafe(), volunteer: CafeFixtures.volunteers[0])
             return notifications.cafeCancelled(
-                context, closedReason: "vandskade", caseID: Fixtures.caseID, intake: intake, representative: registered, receivedAt: now, at: now
+                context, cancellation: .closed(reason: "vandskade"), caseID: Fixtures.caseID, intake: intake, representative: registered, receivedAt: now, at: now
             ).drafts
-        case .talkRegistered, .talkSeat:
+        case .talkRegistered, .talkSeat, .talkReminder:
             let talk = Talk(
                 id: TalkID("mitid"), cafe: CafeFixtures.cafeID, title: "MitID", date: LocalDate("2026-12-03")!, from: WallClockTime("10:00")!,
                 to: WallClockTime("10:45")!, seats: 10
             )
+            if event == .talkReminder {
+                return notifications.talkReminder(
+                    talk: talk, cafe: CafeFixtures.cafe(), registration: RegistrationID("reg_1"), caseID: Fixtures.caseID, intake: intake,
+                    representative: registered, receivedAt: now, at: now
+                ).drafts
+            }
             return notifications.talkNotice(
                 event, talk: talk, cafe: CafeFixtures.cafe(), waitingPosition: event == .talkRegistered ? 2 : nil, caseID: Fixtures.caseID, intake: intake,
                 representative: registered, receivedAt: now, at: now

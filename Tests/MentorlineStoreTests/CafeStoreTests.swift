@@ -91,4 +91,91 @@ import Testing
         #expect(removed.removed)
         #expect(try await store.auditLog(limit: 5).map(\.action) == ["cafe.signup.remove", "cafe.signup.add"])
     }
+
+    @Test func aRuntimeClosureIsRemovedOnceAndAudited() async throws {
+        let store = try await storeWithCases([])
+        let closure = CafeClosure(
+            id: ClosureID("clo_1"), cafe: CafeID("borgerhuset"), first: LocalDate("2027-01-05")!, last: LocalDate("2027-01-06")!, reason: "vandskade",
+            createdBy: "admin:test"
+        )
+        _ = try await store.addClosure(closure, now: now) { _, _ in [] }
+        // Not of another café, and not an unknown id.
+        #expect(try await store.removeClosure(ClosureID("clo_1"), of: CafeID("andet"), by: "admin:test", now: now) == nil)
+        #expect(try await store.removeClosure(ClosureID("clo_2"), of: CafeID("borgerhuset"), by: "admin:test", now: now) == nil)
+        let removed = try #require(try await store.removeClosure(ClosureID("clo_1"), of: CafeID("borgerhuset"), by: "admin:test", now: now))
+        #expect(removed.first == LocalDate("2027-01-05") && removed.last == LocalDate("2027-01-06") && removed.reason == "vandskade")
+        #expect(try await store.closures(cafe: nil, endingOnOrAfter: LocalDate("2000-01-01")!).isEmpty)
+        #expect(try await store.removeClosure(ClosureID("clo_1"), of: CafeID("borgerhuset"), by: "admin:test", now: now) == nil)
+        let audit = try await store.auditLog(limit: 5)
+        #expect(audit.map(\.action) == ["cafe.closure.remove", "cafe.closure.add"])
+        #expect(audit.first?.detail == ["closure": "clo_1", "first": "2027-01-05", "last": "2027-01-06"])
+    }
+
+    @Test func rehomingWritesWhatThePlanChangesInOneAuditedTransactionAndNothingWhenNothingIsDisplaced() async throws {
+        let store = try await storeWithCases(["case_1", "case_2"])
+        try await store.pool.write { db in
+            _ = try store.apply([.insertBooking(booking("bkg_1", case: "case_1")), .insertBooking(booking("bkg_2", case: "case_2", at: 9000))], db: db, now: now)
+        }
+        // Nothing selected: no write, no audit entry.
+        #expect(try await store.rehomeBookings(now: now, select: { _ in [] }, plan: { _, _ in Issue.record("planned without a selection"); return [] }).isEmpty)
+        #expect(try await store.auditLog(limit: 5).isEmpty)
+        // The plan sees the selected bookings with their cases; a moved and a cancelled one are written.
+        let changed = try await store.rehomeBookings(now: now) { occupancy in
+            #expect(Set(occupancy.bookings.map(\.id.rawValue)) == ["bkg_1", "bkg_2"])
+            return [BookingID("bkg_1"), BookingID("bkg_2")]
+        } plan: { work, _ in
+            #expect(work.map(\.snapshot.id.rawValue) == ["case_1", "case_2"])
+            var moved = work[0].booking
+            moved.start = moved.start.addingTimeInterval(86400)
+            moved.end = moved.end.addingTimeInterval(86400)
+            var cancelled = work[1].booking
+            cancelled.state = .cancelled
+            return [.updateBooking(moved), .updateBooking(cancelled), .updateCase(CaseID("case_2"), state: .routing, progress: nil)]
+        }
+        #expect(changed.map(\.id.rawValue) == ["bkg_1", "bkg_2"])
+        #expect(try await store.booking(BookingID("bkg_1"))?.start == now.addingTimeInterval(7200 + 86400))
+        #expect(try await store.booking(BookingID("bkg_2"))?.state == .cancelled)
+        let audit = try #require(try await store.auditLog(limit: 5).first)
+        #expect(audit.action == "cafe.bookings.rehome" && audit.actor == "system")
+        #expect(audit.detail == ["moved": "bkg_1", "cancelled": "bkg_2"])
+        // A plan that changes no booking writes nothing.
+        #expect(try await store.rehomeBookings(now: now, select: { _ in [BookingID("bkg_1")] }, plan: { _, _ in [] }).isEmpty)
+        #expect(try await store.auditLog(limit: 5).count == 1)
+    }
+
+    @Test func aTalkRemindersSubjectLetsOneBeWithdrawnAndTheOthersStay() async throws {
+        let store = try await storeWithCases(["case_1"])
+        @Sendable func reminder(_ registration: String) -> MessageDraft {
+            var draft = MessageDraft(
+                eventType: .talkReminder, recipient: .caller(.citizen), endpoint: EndpointID("letters"), caseID: CaseID("case_1"), taskID: nil,
+                payload: Array("{}".utf8), text: RenderedText(text: "Påmindelse", template: "talk.reminder.da.mustache", language: .danish), values: [:],
+                notBefore: now.addingTimeInterval(86400)
+            )
+            draft.subject = registration
+            return draft
+        }
+        let registrations = ["reg_1", "reg_2"].map {
+            TalkRegistration(id: RegistrationID($0), talk: TalkID($0 == "reg_1" ? "skat" : "mitid"), caseID: CaseID("case_1"), state: .seated, createdAt: now, updatedBy: "intake:test")
+        }
+        let changes = registrations.map(CaseChange.insertRegistration) + [.enqueue(reminder("reg_1")), .enqueue(reminder("reg_2"))]
+        try await store.pool.write { db in _ = try store.apply(changes, db: db, now: now) }
+        // The cancellation's plan is told that this registration's reminder is pending; it withdraws that one.
+        let result = try await store.cancelTalkRegistration(RegistrationID("reg_1"), now: now) { registration, _, _, pending in
+            #expect(pending)
+            var cancelled = registration
+            cancelled.state = .cancelled
+            return .success([.updateRegistration(cancelled), .withdrawPendingMessagesAbout(CaseID("case_1"), .talkReminder, subject: "reg_1")])
+        }
+        #expect(result == .applied(TalkRegistration(
+            id: RegistrationID("reg_1"), talk: TalkID("skat"), caseID: CaseID("case_1"), state: .cancelled, createdAt: now, updatedBy: "intake:test"
+        )))
+        let left = try await store.pool.read { db in
+            try String.fetchAll(db, sql: "SELECT subject FROM outbox WHERE case_id = 'case_1' AND event_type = 'talk.reminder' AND state = 'pending'")
+        }
+        #expect(left == ["reg_2"])
+        _ = try await store.cancelTalkRegistration(RegistrationID("reg_2"), now: now) { registration, _, _, pending in
+            #expect(pending)
+            return .failure(CafeRefusal(.conflict, "not now"))
+        }
+    }
 }

@@ -32,7 +32,7 @@ import Testing
         let migrations = try store.appliedMigrations()
         #expect(migrations.first?.hasPrefix("v1: ") == true)
         #expect(migrations.contains("v5: endpoint state and delivery replay"))
-        #expect(migrations.last == "v10: volunteer tokens")
+        #expect(migrations.last == "v11: talk reminders")
     }
 
     @Test func theAuditTrailIsAppendOnly() async throws {

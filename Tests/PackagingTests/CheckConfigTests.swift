@@ -13,11 +13,15 @@ import Testing
         let text = try run(Self.mentorctl, ["check-config", RepositoryRoot.path + "/Config"])
         #expect(text.status == 0)
         #expect(text.stdout.hasPrefix("Config OK: "))
+        // The shipped cafe.yaml: one café, four volunteers, two talks, counted alongside the roster.
+        #expect(text.stdout.hasSuffix(", 1 café, 4 volunteers, 2 talks\n"))
         let json = try run(Self.mentorctl, ["check-config", RepositoryRoot.path + "/Config", "--json"])
         #expect(json.status == 0)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         #expect(object["valid"] as? Bool == true)
-        #expect((object["counts"] as? [String: Any])?["endpoints"] as? Int == 4)
+        let counts = object["counts"] as? [String: Any]
+        #expect(counts?["endpoints"] as? Int == 4)
+        #expect(counts?["cafes"] as? Int == 1 && counts?["volunteers"] as? Int == 4 && counts?["talks"] as? Int == 2)
     }
 
     @Test func aBrokenConfigurationIsRefusedWithEachProblemsPlace() throws {

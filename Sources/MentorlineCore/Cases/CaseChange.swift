@@ -24,6 +24,9 @@ package enum CaseChange: Hashable, Sendable {
     case updateBooking(CafeBooking)
     /// Drop the case's messages of `event` that are still waiting to go (a cancelled booking's reminder).
     case withdrawPendingMessages(CaseID, EventType)
+    /// Drop the case's messages of `event` about `subject` that are still waiting to go (the reminder of
+    /// one cancelled talk registration, not those of the case's other talks).
+    case withdrawPendingMessagesAbout(CaseID, EventType, subject: String)
     /// A seat or a waiting-list place at a talk.
     case insertRegistration(TalkRegistration)
     /// A registration moved up or cancelled.

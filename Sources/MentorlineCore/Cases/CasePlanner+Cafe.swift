@@ -101,14 +101,14 @@ extension CasePlanner {
     package func cancelBooking(_ work: CafeWork, reason: String?, by actor: String, now: Date) -> Result<[CaseChange], CafeRefusal> {
         guard work.booking.state == .booked else { return .failure(CafeRefusal(.conflict, "booking \(work.booking.id) is \(work.booking.state.rawValue)")) }
         let id = work.snapshot.id
-        var changes = release(work, reason: reason.map(CPRMasking.masked) ?? "cancelled at the citizen's request", closedReason: nil, by: actor, now: now)
+        var changes = release(work, reason: reason.map(CPRMasking.masked) ?? "cancelled at the citizen's request", cancellation: .requested, by: actor, now: now)
         changes.append(.updateCase(id, state: .resolved, progress: nil))
         return .success(changes)
     }
 
     /// The booking cancelled with its messages: pending café letters withdrawn, the caller told (unless
     /// they never heard of it), the volunteer told.
-    func release(_ work: CafeWork, reason: String, closedReason: String?, by actor: String, now: Date) -> [CaseChange] {
+    func release(_ work: CafeWork, reason: String, cancellation: CafeCancellation, by actor: String, now: Date) -> [CaseChange] {
         let id = work.snapshot.id
         var cancelled = work.booking
         cancelled.state = .cancelled
@@ -132,7 +132,7 @@ extension CasePlanner {
         } else {
             changes += letters(
                 notifications.cafeCancelled(
-                    context, closedReason: closedReason, caseID: id, intake: work.snapshot.intake, representative: work.snapshot.representative,
+                    context, cancellation: cancellation, caseID: id, intake: work.snapshot.intake, representative: work.snapshot.representative,
                     receivedAt: work.snapshot.receivedAt, at: now
                 ),
                 caseID: id, now: now
@@ -262,12 +262,43 @@ extension CasePlanner {
         guard let cafe = roster.cafes.cafes[closure.cafe] else { return [] }
         var occupancy = occupancy
         occupancy.closures.append(closure)
-        var changes: [CaseChange] = []
         let why = "\(cafe.name) is closed \(closure.first == closure.last ? "on \(closure.first)" : "from \(closure.first) to \(closure.last)"): \(closure.reason)"
-        for work in bookings.sorted(by: { $0.booking.start < $1.booking.start }) {
-            guard work.booking.state == .booked, work.booking.cafe == cafe.id, work.booking.start > now,
-                  closure.covers(cafe.date(of: work.booking.start))
-            else { continue }
+        let covered = bookings.filter { work in
+            work.booking.state == .booked && work.booking.cafe == cafe.id && work.booking.start > now && closure.covers(cafe.date(of: work.booking.start))
+        }
+        return relocate(covered.map { ($0, why, .closed(reason: closure.reason)) }, occupancy: &occupancy, by: actor, now: now)
+    }
+
+    /// After the configuration changed (a reload, or a start after `cafe.yaml` was edited while the
+    /// daemon was stopped): each booking that no longer holds an open slot of its café (a closed day, a
+    /// session or volunteer gone; ``CafeDirectory/displacement(of:occupancy:now:)``) is moved to the
+    /// earliest slot that fits its case, or cancelled with its case sent to the route's fallback policy,
+    /// with the same messages as a runtime closure. Bookings that still fit are left alone, so planning
+    /// again after these changes are applied changes nothing.
+    ///
+    /// - Parameter bookings: the bookings to judge (those the directory found displaced), with their cases.
+    package func rehome(_ bookings: [CafeWork], occupancy: CafeOccupancy, now: Date) -> [CaseChange] {
+        var occupancy = occupancy
+        let displaced = bookings.sorted { ($0.booking.start, $0.booking.id) < ($1.booking.start, $1.booking.id) }.compactMap { work in
+            roster.cafes.displacement(of: work.booking, occupancy: occupancy, now: now).map { displacement -> (CafeWork, String, CafeCancellation) in
+                switch displacement.cause {
+                case .closed(let reason): (work, displacement.description, .closed(reason: reason))
+                case .noSlot, .volunteer: (work, displacement.description, .rearranged)
+                }
+            }
+        }
+        return relocate(displaced, occupancy: &occupancy, by: "system", now: now)
+    }
+
+    /// Each booking moved to the earliest slot that fits its case (its preferences kept), or cancelled
+    /// with `cancellation` and its case sent back to routing when none does; `occupancy` counts each
+    /// move for the next. `why` starts the booking's line in the trail.
+    func relocate(
+        _ items: [(work: CafeWork, why: String, cancellation: CafeCancellation)], occupancy: inout CafeOccupancy, by actor: String, now: Date
+    ) -> [CaseChange] {
+        var changes: [CaseChange] = []
+        for (work, why, cancellation) in items {
+            guard let cafe = roster.cafes.cafes[work.booking.cafe] else { continue }
             let intake = work.snapshot.intake
             let search = SlotSearch(cafe: cafe, directory: roster.cafes, occupancy: occupancy)
             let request = SlotSearch.Request(topics: intake.topics, language: intake.language, preferences: intake.preferences, moving: work.booking.id)
@@ -276,7 +307,7 @@ extension CasePlanner {
             case .found(let choice):
                 planned = move(work, to: choice, cafe: cafe, reason: why, by: actor, now: now)
             case .none(let reason):
-                planned = release(work, reason: "\(why); \(reason)", closedReason: closure.reason, by: actor, now: now)
+                planned = release(work, reason: "\(why); \(reason)", cancellation: cancellation, by: actor, now: now)
                     + [.updateCase(work.snapshot.id, state: .routing, progress: nil)]
             }
             for change in planned {

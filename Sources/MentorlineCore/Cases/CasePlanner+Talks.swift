@@ -2,7 +2,7 @@ package import Foundation
 
 extension CasePlanner {
     /// Register a case's citizen for a talk: a seat while there are any, else a place on the waiting
-    /// list; the citizen is told which.
+    /// list; the citizen is told which. A seat also gets its reminder (``Notifications/talkReminder``).
     ///
     /// - Parameter registrations: the talk's registrations that are not cancelled.
     package func registerForTalk(
@@ -32,13 +32,27 @@ extension CasePlanner {
             ),
             caseID: snapshot.id, now: now
         )
+        if registration.state == .seated { changes += talkReminder(registration, talk: talk, cafe: cafe, snapshot: snapshot, now: now) }
         return .success(changes)
     }
 
-    /// Cancel a registration; when it held a seat, the longest waiting (`next`, with its case) moves up
-    /// and is told.
+    /// The reminder of a seat at a talk, with its line in the trail (or why none is sent: the talk is too near).
+    func talkReminder(_ registration: TalkRegistration, talk: Talk, cafe: Cafe, snapshot: CaseSnapshot, now: Date) -> [CaseChange] {
+        letters(
+            notifications.talkReminder(
+                talk: talk, cafe: cafe, registration: registration.id, caseID: snapshot.id, intake: snapshot.intake,
+                representative: snapshot.representative, receivedAt: snapshot.receivedAt, at: now
+            ),
+            caseID: snapshot.id, now: now
+        )
+    }
+
+    /// Cancel a registration; its reminder, if it has not gone (`reminderPending`), is withdrawn. When it
+    /// held a seat, the longest waiting (`next`, with its case) moves up and is told, and gets the seat's
+    /// reminder if there is still time for it.
     package func cancelTalkRegistration(
-        _ registration: TalkRegistration, registrations: [TalkRegistration], next: CaseSnapshot?, by actor: String, now: Date
+        _ registration: TalkRegistration, registrations: [TalkRegistration], next: CaseSnapshot?, reminderPending: Bool = false, by actor: String,
+        now: Date
     ) -> Result<[CaseChange], CafeRefusal> {
         guard registration.state != .cancelled else { return .failure(CafeRefusal(.conflict, "registration \(registration.id) is cancelled already")) }
         guard let talk = roster.cafes.talks[registration.talk], let cafe = roster.cafes.cafes[talk.cafe] else {
@@ -55,6 +69,13 @@ extension CasePlanner {
                 detail: CaseEventDetail(reason: "registration for \"\(talk.title)\" cancelled", cafe: cafe.id, talk: talk.id, registration: registration.id)
             )),
         ]
+        if reminderPending {
+            changes.append(.withdrawPendingMessagesAbout(registration.caseID, .talkReminder, subject: registration.id.rawValue))
+            changes.append(.appendEvent(registration.caseID, CaseEvent(
+                at: now, kind: .letter, actor: "system",
+                detail: CaseEventDetail(reason: "talk.reminder withdrawn before it went", talk: talk.id, registration: registration.id)
+            )))
+        }
         if var promoted = TalkSeating.movesUp(after: registration, talk: talk, active: registrations), let next, next.id == promoted.caseID {
             promoted.state = .seated
             promoted.updatedAt = now
@@ -71,6 +92,7 @@ extension CasePlanner {
                 ),
                 caseID: next.id, now: now
             )
+            changes += talkReminder(promoted, talk: talk, cafe: cafe, snapshot: next, now: now)
         }
         return .success(changes)
     }

@@ -6,7 +6,7 @@ extension EventType {
         case .casePromiseAtRisk: [.mentor, .ops]
         case .caseUnroutable, .messageDead, .endpointDisabled: [.ops]
         case .caseReceipt, .caseAppointment, .caseAppointmentReminder: [.citizen, .representative, .company, .staff]
-        case .cafeBooked, .cafeReminder, .cafeCancelled, .cafeMoved, .talkRegistered, .talkSeat: [.citizen, .representative, .company, .staff]
+        case .cafeBooked, .cafeReminder, .cafeCancelled, .cafeMoved, .talkRegistered, .talkSeat, .talkReminder: [.citizen, .representative, .company, .staff]
         case .volunteerBooking, .volunteerBookingCancelled: [.volunteer]
         }
     }
@@ -63,7 +63,7 @@ extension EventType {
         case .cafeCancelled:
             [
                 "case_id": .text("C-01JD3Q5Z6X"), "cafe": .text("Rådgivningscaféen i Borgerhuset"), "time": .text("tirsdag den 1. december kl. 13:30"),
-                "closed": .flag(true), "reason": .text("vandskade"),
+                "closed": .flag(true), "reason": .text("vandskade"), "changed": .flag(false),
             ]
         case .volunteerBooking:
             [
@@ -76,6 +76,11 @@ extension EventType {
                 "case_id": .text("C-01JD3Q5Z6X"), "title": .text("Sådan bruger du MitID og Digital Post"), "cafe": .text("Rådgivningscaféen i Borgerhuset"),
                 "address": .text("Torvet 3, 4300 Holbæk"), "time": .text("torsdag den 3. december kl. 10:00"), "waiting": .flag(false),
                 "position": .text("3"),
+            ]
+        case .talkReminder:
+            [
+                "case_id": .text("C-01JD3Q5Z6X"), "title": .text("Sådan bruger du MitID og Digital Post"), "cafe": .text("Rådgivningscaféen i Borgerhuset"),
+                "address": .text("Torvet 3, 4300 Holbæk"), "time": .text("torsdag den 3. december kl. 10:00"),
             ]
         case .volunteerBookingCancelled:
             [

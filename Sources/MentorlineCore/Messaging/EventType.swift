@@ -36,4 +36,6 @@ package enum EventType: String, Codable, Sendable, CaseIterable, Hashable {
     case talkRegistered = "talk.registered"
     /// The caller: a seat freed up and is theirs (they moved up from the waiting list).
     case talkSeat = "talk.seat"
+    /// The caller: a reminder of their seat at a talk, sent ahead of it within the letter policy.
+    case talkReminder = "talk.reminder"
 }

@@ -19,6 +19,9 @@ package struct MessageDraft: Hashable, Sendable {
     package var notBefore: Date?
     /// Why the letter policy holds the message until `notBefore`, if it does.
     package var hold: HoldReason?
+    /// What the message is about beyond its case, when a case can have several (a talk reminder's
+    /// registration id): withdrawing pending messages can then name it.
+    package var subject: String?
 
     package init(
         eventType: EventType, recipient: MessageRecipient, endpoint: EndpointID, caseID: CaseID?, taskID: TaskID?, payload: [UInt8],

@@ -1,5 +1,15 @@
 package import Foundation
 
+/// Why a café booking was cancelled, as the citizen's `cafe.cancelled` letter says it.
+package enum CafeCancellation: Hashable, Sendable {
+    /// At the citizen's request (through staff or an intake integration).
+    case requested
+    /// The café is closed that day; `reason` is the closure's reason or the holiday's Danish name.
+    case closed(reason: String)
+    /// The café changed its sessions or volunteers, and no other slot fitted the case.
+    case rearranged
+}
+
 extension Notifications {
     /// What a café message is about: the booking, its café and its volunteer.
     package struct CafeContext: Sendable {
@@ -50,20 +60,29 @@ extension Notifications {
         return messages
     }
 
-    /// The caller's notice that a café booking is cancelled: at their request, or because the café closed
-    /// (`closedReason`), through the letter policy like every caller-facing message.
+    /// The caller's notice that a café booking is cancelled: at their request, because the café closed
+    /// that day, or because it changed its sessions or volunteers and no other slot fitted; through the
+    /// letter policy like every caller-facing message.
     package func cafeCancelled(
-        _ context: CafeContext, closedReason: String?, caseID: CaseID, intake: CaseIntake, representative: Representative?, receivedAt: Date,
-        at now: Date
+        _ context: CafeContext, cancellation: CafeCancellation, caseID: CaseID, intake: CaseIntake, representative: Representative?,
+        receivedAt: Date, at now: Date
     ) -> CallerMessages {
         let booking = context.booking
         let cafe = context.cafe
         let values: @Sendable (Date) -> TemplateValues = { sent in
             var values: TemplateValues = [
                 "case_id": .text(caseID.rawValue), "cafe": .text(cafe.name), "time": .text(dayAndClock(booking.start, in: cafe.timeZone)),
-                "closed": .flag(closedReason != nil),
+                "closed": .flag(false), "changed": .flag(false),
             ]
-            if let closedReason { values["reason"] = .text(closedReason) }
+            switch cancellation {
+            case .requested:
+                break
+            case .closed(let reason):
+                values["closed"] = .flag(true)
+                values["reason"] = .text(reason)
+            case .rearranged:
+                values["changed"] = .flag(true)
+            }
             return values
         }
         return toCaller(

@@ -159,6 +159,25 @@ extension MentorlineAPI {
         return try JSONResponse.make(["closures": closures])
     }
 
+    /// `DELETE /v1/cafes/{id}/closures/{closure}` (admin): the days become bookable again; bookings the
+    /// closure moved or cancelled stay as they are. Audited. Closures from `cafe.yaml` have no id: they
+    /// are removed by editing the file and reloading.
+    @Sendable func removeClosure(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+        let admin = try requireAdmin(request)
+        let (cafe, _) = try cafeParameter(context)
+        let id = ClosureID(try context.parameters.require("closure"))
+        guard let removed = try await environment.store.removeClosure(id, of: cafe.id, by: "admin:\(admin)", now: environment.now()) else {
+            throw Problem.notFound(
+                "Café \(cafe.id) has no closure \(id). Runtime closures are listed by GET /v1/cafes/\(cafe.id)/closures with their id; "
+                    + "closures from cafe.yaml are removed by editing it and reloading."
+            )
+        }
+        environment.logger.notice("Café closure removed.", metadata: [
+            "cafe": "\(cafe.id)", "closure": "\(id)", "first": "\(removed.first)", "last": "\(removed.last)", "actor": "admin:\(admin)",
+        ])
+        return Response(status: .noContent)
+    }
+
     // MARK: Parameters and results
 
     func cafeParameter(_ context: BasicRequestContext) throws -> (Cafe, CafeDirectory) {

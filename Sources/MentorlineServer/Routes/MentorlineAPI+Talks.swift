@@ -62,15 +62,17 @@ extension MentorlineAPI {
         return try JSONResponse.make(RegistrationView(registration), status: .created)
     }
 
-    /// `POST /v1/talk-registrations/{id}/cancel` (intake or admin): the seat goes to the longest waiting,
-    /// who is told.
+    /// `POST /v1/talk-registrations/{id}/cancel` (intake or admin): a reminder not yet sent is withdrawn;
+    /// the seat goes to the longest waiting, who is told (and reminded, if there is still time).
     @Sendable func cancelTalkRegistration(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
         let actor = try requireStaff(request)
         let id = RegistrationID(try context.parameters.require("id"))
         let planner = environment.settings().planner
         let now = environment.now()
-        let result = try await environment.store.cancelTalkRegistration(id, now: now) { registration, registrations, next in
-            planner.cancelTalkRegistration(registration, registrations: registrations, next: next, by: actor, now: now)
+        let result = try await environment.store.cancelTalkRegistration(id, now: now) { registration, registrations, next, reminderPending in
+            planner.cancelTalkRegistration(
+                registration, registrations: registrations, next: next, reminderPending: reminderPending, by: actor, now: now
+            )
         }
         let registration = try registrationResult(result, notFound: "There is no talk registration \(id).")
         environment.wakeDispatcher()
