@@ -118,7 +118,9 @@ import Testing
             try pool.close()
         }
         let store = try SQLiteStore(path: path)
-        #expect(try store.appliedMigrations().suffix(2) == ["v9: advice cafe", "v10: volunteer tokens"])
+        let applied = try store.appliedMigrations()
+        let cafe = try #require(applied.firstIndex(of: "v9: advice cafe"))
+        #expect(applied.firstIndex(of: "v10: volunteer tokens") == cafe + 1)
         let at = { Date(timeIntervalSince1970: $0) }
         #expect(try await store.storedTokens() == [
             StoredToken(
