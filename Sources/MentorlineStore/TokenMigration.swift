@@ -35,31 +35,18 @@ enum TokenMigration {
             BEGIN SELECT RAISE(ABORT, 'a token cannot be changed, only revoked'); END
         """
 
-    /// Rebuilds `api_tokens` as ``table``: SQLite cannot change a CHECK constraint in place. Every row is
-    /// copied (their `volunteer` is null: no kind could name one before), the table's indexes and
-    /// triggers are made again from their stored definitions (other migrations' too), and `api_tokens_fixed`
-    /// then as ``fixedTrigger``. Triggers of other tables that name `api_tokens` are dropped for the
-    /// swap and made again after it, as ``CafeMigration`` does for `cases`.
+    /// Rebuilds `api_tokens` as ``table`` (``TableRebuild``): SQLite cannot change a CHECK constraint in
+    /// place. Every row is copied (their `volunteer` is null: no kind could name one before), and
+    /// `api_tokens_fixed` is then made again as ``fixedTrigger``.
     static func allowVolunteerTokens(_ db: Database) throws {
         guard let create = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'api_tokens'") else {
             throw StoreError(.database, "the api_tokens table is missing")
         }
         guard !create.contains("'volunteer'") else { return }
-        let columns = try db.columns(in: "api_tokens").map { "\"\($0.name)\"" }.joined(separator: ", ")
-        let dependents = try String.fetchAll(db, sql: """
-            SELECT sql FROM sqlite_master WHERE tbl_name = 'api_tokens' AND type IN ('index', 'trigger') AND sql IS NOT NULL ORDER BY type, name
-            """)
-        let naming = try Row.fetchAll(db, sql: """
-            SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name != 'api_tokens' AND sql LIKE '%api_tokens%' ORDER BY name
-            """)
-        try db.execute(sql: table)
-        try db.execute(sql: "INSERT INTO api_tokens_v10 (\(columns)) SELECT \(columns) FROM api_tokens")
-        for trigger in naming { try db.execute(sql: "DROP TRIGGER \"\(trigger["name"] as String)\"") }
-        try db.execute(sql: "DROP TABLE api_tokens")
-        try db.execute(sql: "ALTER TABLE api_tokens_v10 RENAME TO api_tokens")
-        for statement in dependents { try db.execute(sql: statement) }
+        let columns = try db.columns(in: "api_tokens").map(\.name)
+        try TableRebuild.replace("api_tokens", with: table, temporaryName: "api_tokens_v10", columns: columns, db: db)
+        // The stored definition of the old trigger does not name `volunteer`.
         try db.execute(sql: "DROP TRIGGER IF EXISTS api_tokens_fixed")
         try db.execute(sql: fixedTrigger)
-        for trigger in naming { try db.execute(sql: trigger["sql"] as String) }
     }
 }
